@@ -1,0 +1,84 @@
+import { useActionData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldErrors, FormFailure, FormValues } from "~/lib/forms";
+import type { RootData } from "~/root";
+
+/** The hidden CSRF field every POST form carries (server/csrf.ts). */
+export function CsrfField() {
+  const root = useRouteLoaderData<RootData>("root");
+  return <input type="hidden" name="_csrf" value={root?.csrfToken ?? ""} />;
+}
+
+/**
+ * What a form shows again after a refused submit: the action's values and errors, or what the server
+ * kept when it refused a POST for its CSRF token. Either way nothing typed is lost.
+ */
+export function useFormState(): { values: FormValues; errors: FieldErrors } {
+  const action = useActionData<FormFailure>();
+  const root = useRouteLoaderData<RootData>("root");
+  if (action && "errors" in action) return { values: action.values ?? {}, errors: action.errors ?? {} };
+  return { values: root?.csrfRejected?.values ?? {}, errors: {} };
+}
+
+export function valueOf(values: FormValues, name: string): string | undefined {
+  const v = values[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * GOV.UK's error summary: on top, role="alert", a link to each bad field. Messages are i18n keys.
+ */
+export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels?: Record<string, string> }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(errors).filter(([, list]) => list.length > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {t("common:forms.errorSummary")}
+      </h2>
+      <ul>
+        {entries.map(([field, list]) => (
+          <li key={field}>
+            {field === "form" ? t(list[0]) : <a href={`#${field}`}>{labels?.[field] ? `${labels[field]}: ` : ""}{t(list[0])}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  children: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}
+
+/** A labelled control with its hint and error, wired with aria-invalid and aria-describedby. */
+export function Field({ name, label, hint, errors, children }: FieldProps) {
+  const { t } = useTranslation();
+  const error = errors?.[name]?.[0];
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field" data-invalid={error ? "" : undefined}>
+      <label className="field__label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
+          {t(error)}
+        </p>
+      ) : null}
+      {children({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+    </div>
+  );
+}

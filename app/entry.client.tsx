@@ -1,0 +1,38 @@
+import { RemixBrowser } from "@remix-run/react";
+import i18next, { type BackendModule } from "i18next";
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { getInitialNamespaces } from "remix-i18next/client";
+import { i18nOptions } from "./i18n";
+
+// GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
+document.documentElement.classList.add("js");
+
+// The strings of a language are fetched only when the page needs them (same origin, cached an hour).
+const fetchBackend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(lng, ns, callback) {
+    fetch(`/locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}.json`)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`locales ${r.status}`))))
+      .then((data) => callback(null, data), (error) => callback(error, false));
+  },
+};
+
+i18next
+  .use(initReactI18next)
+  .use(fetchBackend)
+  .init({ ...i18nOptions, lng: document.documentElement.lang, ns: getInitialNamespaces() })
+  .then(() => {
+    startTransition(() => {
+      hydrateRoot(
+        document,
+        <I18nextProvider i18n={i18next}>
+          <StrictMode>
+            <RemixBrowser />
+          </StrictMode>
+        </I18nextProvider>,
+      );
+    });
+  });

@@ -1,0 +1,20 @@
+import { dirOf } from "~/i18n";
+import { tFor } from "~/i18n.server";
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The page for a failure outside Remix (a body too large, the database gone): plain HTML in the
+ * person's language, no stack trace, and the request id to quote when asking for help.
+ */
+export async function errorPageHtml(locale: string, status: number, requestId: string): Promise<string> {
+  const t = tFor(locale, "common");
+  const key = status === 413 ? "tooLarge" : status === 503 ? "unavailable" : "unexpected";
+  const title = escapeHtml(t(`common:errors.${key}.title`));
+  const body = escapeHtml(t(`common:errors.${key}.body`));
+  const reference = escapeHtml(t("common:errors.reference", { id: requestId }));
+  const home = escapeHtml(t("common:errors.home"));
+  return `<!doctype html><html lang="${escapeHtml(locale)}" dir="${dirOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>${body}</p><p><small>${reference}</small></p><p><a href="/">${home}</a></p></main></body></html>`;
+}

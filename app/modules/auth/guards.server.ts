@@ -1,0 +1,32 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { can, type Permission, type SessionUser } from "./permissions";
+
+/** A path on this site to come back to after signing in; anything else becomes the fallback. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/**
+ * Deny by default (STYLE.md): returns the user when `permission` is granted, sends an anonymous
+ * visitor to sign in, and throws 403 for a signed-in person without it.
+ */
+export function requirePermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  organisationId?: string | null,
+): SessionUser | null {
+  if (can(context.user, permission, organisationId)) return context.user;
+  if (!context.user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`, 303);
+  }
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/** The signed-in person, or a redirect to sign in. */
+export function requireUser(request: Request, context: AppLoadContext): SessionUser {
+  const user = requirePermission(request, context, "manage:account:own");
+  return user!;
+}

@@ -1,0 +1,186 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { CsrfField } from "~/components/forms";
+import { dirOf, fallbackLng, languageNames, supportedLngs } from "~/i18n";
+import { can } from "~/modules/auth/permissions";
+import styles from "~/styles/app.css";
+
+export const handle = { i18n: ["common"] };
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = context.user;
+  return {
+    locale: context.locale,
+    csrfToken: context.csrfToken,
+    nonce: context.cspNonce,
+    dataSaver: context.dataSaver,
+    sessionEnded: context.sessionEnded,
+    unsupportedLng: context.unsupportedLng ?? null,
+    csrfRejected: context.csrfRejected ?? null,
+    user: user ? { displayName: user.displayName, kind: user.kind, canAdmin: can(user, "view:admin") } : null,
+  };
+}
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale = data?.locale ?? fallbackLng;
+  const { t } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={dirOf(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("common:skipToContent")}
+        </a>
+        <SiteHeader data={data} />
+        <main id="main" className="page" tabIndex={-1}>
+          <Notices data={data} />
+          {children}
+        </main>
+        <SiteFooter data={data} />
+        {/* Save-Data or the data-saver choice: no script at all; every page works without (DESIGN.md). */}
+        {data && !data.dataSaver ? (
+          <>
+            <ScrollRestoration nonce={data.nonce} />
+            <Scripts nonce={data.nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+function SiteHeader({ data }: { data: RootData | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <Link to="/" className="site-header__name">
+        {t("common:siteName")}
+      </Link>
+      <nav aria-label={t("common:nav.label")}>
+        <ul className="site-header__nav">
+          <li>
+            <Link to="/">{t("common:nav.consultations")}</Link>
+          </li>
+          {data?.user?.canAdmin ? (
+            <li>
+              <Link to="/admin">{t("common:nav.admin")}</Link>
+            </li>
+          ) : null}
+          {data?.user ? (
+            <li>
+              <Link to="/account">{t("common:nav.account", { name: data.user.displayName })}</Link>
+            </li>
+          ) : (
+            <li>
+              <Link to="/login">{t("common:nav.signIn")}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Notices({ data }: { data: RootData | undefined }) {
+  const { t } = useTranslation();
+  if (!data) return null;
+  return (
+    <>
+      {data.sessionEnded ? (
+        <p className="notice" role="status">
+          {t("common:notices.sessionEnded")} <Link to="/login">{t("common:nav.signIn")}</Link>
+        </p>
+      ) : null}
+      {data.unsupportedLng ? (
+        <p className="notice" role="status">
+          {t("common:notices.languageUnavailable", { code: data.unsupportedLng, language: languageNames[data.locale] })}
+        </p>
+      ) : null}
+      {data.csrfRejected ? (
+        <p className="notice notice--error" role="alert">
+          {t("common:notices.formExpired")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function SiteFooter({ data }: { data: RootData | undefined }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const locale = data?.locale ?? fallbackLng;
+  return (
+    <footer className="site-footer">
+      {/* A GET form: changing language works without JavaScript and lands on the same page. */}
+      <form method="get" action={location.pathname} className="site-footer__form">
+        <label htmlFor="lng-select">{t("common:language.label")}</label>{" "}
+        <select id="lng-select" name="lng" defaultValue={locale}>
+          {supportedLngs.map((lng) => (
+            <option key={lng} value={lng} lang={lng}>
+              {languageNames[lng]}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit">{t("common:language.submit")}</button>
+      </form>
+      <Form method="post" action="/settings/data-saver" className="site-footer__form" reloadDocument>
+        <CsrfField />
+        <input type="hidden" name="returnTo" value={here} />
+        <input type="hidden" name="on" value={data?.dataSaver ? "0" : "1"} />
+        <button type="submit" className="button--link">
+          {data?.dataSaver ? t("common:dataSaver.turnOff") : t("common:dataSaver.turnOn")}
+        </button>
+      </Form>
+    </footer>
+  );
+}
+
+/** One page for every status; the text comes from the person's language (STYLE.md). */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 410 ? "gone" : status === 503 ? "unavailable" : "unexpected";
+  return (
+    <section className="error-page">
+      <h1>{t(`common:errors.${key}.title`)}</h1>
+      <p>{t(`common:errors.${key}.body`)}</p>
+      <p>
+        <Link to="/">{t("common:errors.home")}</Link>
+      </p>
+    </section>
+  );
+}

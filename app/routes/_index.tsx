@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listOpenConsultations } from "~/modules/consultations/consultations.server";
+import { tFor } from "~/i18n.server";
+
+export const handle = { i18n: ["common", "consultations"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "view:consultation");
+  const consultations = await listOpenConsultations({ limit: 50 });
+  return { consultations, locale: context.locale, title: tFor(context.locale)("common:home.title") };
+}
+
+export default function Home() {
+  const { consultations, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("common:home.title")}</h1>
+      <p className="lead">{t("common:home.intro")}</p>
+      {consultations.length === 0 ? (
+        <p>{t("common:home.none")}</p>
+      ) : (
+        <ul className="card-list">
+          {consultations.map((c) => (
+            <li key={c.id} className="card">
+              <h2 className="card__title" lang={c.lang}>
+                <Link to={`/c/${c.slug}`}>{c.title}</Link>
+              </h2>
+              <p className="card__meta">
+                <span lang={c.lang}>{c.organisationName}</span>
+                {" · "}
+                {c.closesAt ? t("consultations:closesOn", { date: formatDate(c.closesAt, locale) }) : t("consultations:noClosingDate")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
+
+export const handle = { i18n: ["admin"] };
+
+/** Every staff page sits under this layout; staff roles are checked again by each page's own loader. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requirePermission(request, context, "view:admin")!;
+  return { canManageUsers: can(user, "manage:users") };
+}
+
+export default function AdminLayout() {
+  const { canManageUsers } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="admin">
+      <nav aria-label={t("admin:nav.label")} className="admin__nav">
+        <ul>
+          <li>
+            <NavLink to="/admin" end>
+              {t("admin:nav.home")}
+            </NavLink>
+          </li>
+          {canManageUsers ? (
+            <li>
+              <NavLink to="/admin/users">{t("admin:nav.users")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/root";

@@ -1,0 +1,30 @@
+import type { ServerBuild } from "@remix-run/node";
+import { createLogger, serializeError } from "../app/lib/logger.server";
+import { StartupError, startServer } from "./start";
+
+const logger = createLogger();
+
+async function main() {
+  // The Remix build sits beside this bundle's folder (build/index.js; see remix.config.js).
+  const buildUrl = new URL("../index.js", import.meta.url).href;
+  const build = (await import(buildUrl)) as ServerBuild;
+  const running = await startServer({ build, logger });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    running.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err: serializeError(err) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  const reason = err instanceof StartupError ? err.reason : err;
+  logger.fatal({ err: serializeError(reason) }, err instanceof StartupError ? err.message : "start-up failed");
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createLogger, serializeError, type Logger } from "../app/lib/logger.server";
+import { ensureAdmin } from "../app/modules/auth/auth.server";
+import { deleteExpiredSessions } from "../app/modules/auth/sessions.server";
+import { isEmptyDatabase, seedDemo } from "../app/modules/demo/seed.server";
+import { closeSql, dbConfig, sql } from "../db/client";
+import { startEmbeddedDb, type EmbeddedDb } from "../db/embedded";
+import { migrate } from "../db/migrate";
+import { createApp } from "./app";
+import { loadCsrfKey } from "./csrf";
+import { handleUpgrade } from "./yjs";
+
+/** The repository root, found from this file whether it runs from server/ or from build/server/. */
+function findRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4 && !fs.existsSync(path.join(dir, "package.json")); i++) dir = path.dirname(dir);
+  return dir;
+}
+export const rootDir = findRoot();
+
+export function readVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(rootDir, "package.json"), "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A start-up failure that gets one clear log line and a non-zero exit (issue #3, "Bad input"). */
+export class StartupError extends Error {
+  constructor(message: string, public readonly reason?: unknown) {
+    super(message);
+  }
+}
+
+/** Starts the embedded database when there is no DATABASE_URL, checks the connection, migrates. */
+export async function prepareDatabase(logger: Logger): Promise<{ embedded?: EmbeddedDb }> {
+  const config = dbConfig();
+  let embedded: EmbeddedDb | undefined;
+  if (config.mode === "embedded") {
+    try {
+      embedded = await startEmbeddedDb(config);
+    } catch (err) {
+      throw new StartupError(`could not start the embedded database in ${config.dataDir}`, err);
+    }
+  }
+  try {
+    await sql`select 1`;
+  } catch (err) {
+    // Never the connection string: it may hold a password.
+    throw new StartupError("database unreachable at start: check DATABASE_URL and that PostgreSQL is running", err);
+  }
+  const applied = await migrate(sql, { schema: config.schema });
+  if (applied.length) logger.info({ migrations: applied }, "applied migrations");
+  return { embedded };
+}
+
+export interface RunningServer {
+  server: http.Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything `npm start` does: database, migrations, admin bootstrap, demo data, HTTP server and
+ * graceful shutdown. Tests call it in-process with their own port and build.
+ */
+export async function startServer(options: { build: ServerBuild; port?: number; host?: string; logger?: Logger }): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger();
+  const { embedded } = await prepareDatabase(logger);
+  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) {
+    if (await ensureAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })) {
+      logger.info("created the admin account from ADMIN_EMAIL");
+    }
+  }
+  if (process.env.DEMO !== "0" && (await isEmptyDatabase())) {
+    await seedDemo();
+    logger.info("loaded the demo data into the empty database");
+  }
+  const version = readVersion();
+  const app = createApp({
+    build: options.build,
+    sql,
+    logger,
+    version,
+    dbMode: dbConfig().mode,
+    csrfKey: await loadCsrfKey(sql),
+    rootDir,
+    trustProxy: process.env.TRUST_PROXY === "1",
+  });
+  const server = http.createServer(app);
+  server.on("upgrade", (req, socket) => handleUpgrade(req, socket));
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, options.host ?? process.env.HOST ?? "0.0.0.0", () => resolve());
+  });
+  const actualPort = (server.address() as { port: number }).port;
+  const sweeper = setInterval(() => {
+    deleteExpiredSessions().catch((err) => logger.warn({ err: serializeError(err) }, "session sweep failed"));
+  }, 60 * 60 * 1000);
+  sweeper.unref();
+  logger.info({ port: actualPort, db: dbConfig().mode, version }, "listening");
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    port: actualPort,
+    close() {
+      // Stop accepting, let requests in flight finish (10 s at most), then close the database.
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        await closed;
+        clearTimeout(force);
+        await closeSql();
+        await embedded?.stop();
+      })();
+      return closing;
+    },
+  };
+}
