@@ -8,7 +8,13 @@ async function main() {
   // The Remix build sits beside this bundle's folder (build/index.js; see remix.config.js).
   const buildUrl = new URL("../index.js", import.meta.url).href;
   const build = (await import(buildUrl)) as ServerBuild;
-  const running = await startServer({ build, logger });
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
+  const running = await startServer({
+    build,
+    logger,
+    admin: ADMIN_EMAIL && ADMIN_PASSWORD ? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } : undefined,
+    demo: process.env.DEMO !== "0",
+  });
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     running.close().then(

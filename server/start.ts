@@ -69,15 +69,23 @@ export interface RunningServer {
  * Everything `npm start` does: database, migrations, admin bootstrap, demo data, HTTP server and
  * graceful shutdown. Tests call it in-process with their own port and build.
  */
-export async function startServer(options: { build: ServerBuild; port?: number; host?: string; logger?: Logger }): Promise<RunningServer> {
+export async function startServer(options: {
+  build: ServerBuild;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  admin?: { email: string; password: string };
+  demo?: boolean;
+  /** false when the caller (a test) has set up the database and will close it itself. */
+  ownDatabase?: boolean;
+}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
-  const { embedded } = await prepareDatabase(logger);
-  if (process.env.ADMIN_EMAIL && process.env.ADMIN_PASSWORD) {
-    if (await ensureAdmin({ email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD })) {
-      logger.info("created the admin account from ADMIN_EMAIL");
-    }
+  const ownDatabase = options.ownDatabase ?? true;
+  const { embedded } = ownDatabase ? await prepareDatabase(logger) : { embedded: undefined };
+  if (options.admin) {
+    if (await ensureAdmin(options.admin)) logger.info("created the admin account from ADMIN_EMAIL");
   }
-  if (process.env.DEMO !== "0" && (await isEmptyDatabase())) {
+  if (options.demo !== false && (await isEmptyDatabase())) {
     await seedDemo();
     logger.info("loaded the demo data into the empty database");
   }
@@ -119,8 +127,10 @@ export async function startServer(options: { build: ServerBuild; port?: number; 
         const force = setTimeout(() => server.closeAllConnections(), 10_000);
         await closed;
         clearTimeout(force);
-        await closeSql();
-        await embedded?.stop();
+        if (ownDatabase) {
+          await closeSql();
+          await embedded?.stop();
+        }
       })();
       return closing;
     },

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
@@ -11,6 +11,9 @@ import { can, staffRoles, type SessionUser } from "~/modules/auth/permissions";
 import { InviteSchema, OrganisationSchema, SetRolesSchema } from "~/modules/auth/schema";
 
 export const handle = { i18n: ["admin"] };
+
+// The loader's no-store must reach the document: the page may show an invitation link once.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -1,4 +1,4 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n.server";
@@ -6,6 +6,9 @@ import { parseCookies, RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { requireUser, safeRedirect } from "~/modules/auth/guards.server";
 
 export const handle = { i18n: ["auth"] };
+
+// The loader's no-store must reach the document: the page shows a secret once.
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
