@@ -4,7 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
-import { i18nOptions } from "./i18n";
+import { i18nOptions, namespaces } from "./i18n";
 
 // GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
 document.documentElement.classList.add("js");
@@ -35,4 +35,8 @@ i18next
         </I18nextProvider>,
       );
     });
+    // The page's own namespaces came first; the others follow while the person reads, so moving to
+    // another kind of page shows its words at once (root.tsx also asks for a page's namespaces).
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
+    idle(() => void i18next.loadNamespaces([...namespaces]));
   });

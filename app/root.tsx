@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -18,6 +19,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { CsrfField } from "~/components/forms";
 import { dirOf, fallbackLng, languageNames, supportedLngs } from "~/i18n";
 import { can } from "~/modules/auth/permissions";
+import translationStatus from "../locales/status.json";
 import styles from "~/styles/app.css";
 
 export const handle = { i18n: ["common"] };
@@ -37,6 +39,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
     sessionEnded: context.sessionEnded,
     unsupportedLng: context.unsupportedLng ?? null,
     csrfRejected: context.csrfRejected ?? null,
+    // 000 §15: machine-drafted text is labelled until a fluent person has reviewed it.
+    translationReviewed: (translationStatus as Record<string, { reviewed: boolean }>)[context.locale]?.reviewed ?? false,
     user: user ? { displayName: user.displayName, kind: user.kind, canAdmin: can(user, "view:admin") } : null,
   };
 }
@@ -45,7 +49,10 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? fallbackLng;
-  const { t } = useTranslation();
+  // Asking for every namespace of the matched routes makes the browser load any it lacks after a
+  // client-side navigation, and re-render when they arrive.
+  const pageNamespaces = useMatches().flatMap((m) => ((m.handle as { i18n?: string[] } | undefined)?.i18n ?? []));
+  const { t } = useTranslation([...new Set(["common", ...pageNamespaces])]);
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir={dirOf(locale)}>
@@ -155,6 +162,7 @@ function SiteFooter({ data }: { data: RootData | undefined }) {
           ))}
         </select>{" "}
         <button type="submit">{t("common:language.submit")}</button>
+        {data && !data.translationReviewed ? <p className="site-footer__note">{t("common:language.unreviewed")}</p> : null}
       </form>
       <Form method="post" action="/settings/data-saver" className="site-footer__form" reloadDocument>
         <CsrfField />

@@ -84,7 +84,9 @@ export function createApp(options: AppOptions): express.Express {
       },
       crossOriginEmbedderPolicy: false,
       // Where a participant came from is nobody else's business (000 §55).
-      referrerPolicy: { policy: "no-referrer" },
+      // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts, which
+      // defeats the origin check below (and Remix's own).
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use((_req, res, next) => {
@@ -122,7 +124,8 @@ export function createApp(options: AppOptions): express.Express {
         body = await readBody(req, maxBodyBytes);
         const form = await parseForm(req, body);
         const token = req.get(CSRF_HEADER) ?? (form?.get(CSRF_FIELD) as string | null);
-        if (!isValidCsrf(csrfKey, parseCookies(req.headers.cookie)[CSRF_COOKIE], typeof token === "string" ? token : null)) {
+        const tokenOk = isValidCsrf(csrfKey, parseCookies(req.headers.cookie)[CSRF_COOKIE], typeof token === "string" ? token : null);
+        if (!tokenOk || !isSameOrigin(req)) {
           // The page is shown again, with a message and what was typed (never passwords), and 403.
           logger.warn({ reqId: res.locals.requestId, path: redactPath(req.path) }, "refused a POST without a valid CSRF token");
           context.csrfRejected = { values: keptValues(form) };
@@ -249,6 +252,8 @@ function toWebRequest(req: ExpressRequest, res: ExpressResponse, method: string,
     headers.delete("content-type");
     headers.delete("content-length");
   }
+  // Checked above with the token; Remix would refuse "null" (sent by browsers in privacy modes) with a 500.
+  if (headers.get("origin") === "null") headers.delete("origin");
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   return new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined, signal: controller.signal });
@@ -262,6 +267,17 @@ async function sendWebResponse(res: ExpressResponse, response: Response): Promis
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+/** A browser's Origin, when it sends one, names this host. "null" (privacy modes) is left to the token. */
+function isSameOrigin(req: ExpressRequest): boolean {
+  const origin = req.get("origin");
+  if (!origin || origin === "null") return true;
+  try {
+    return new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
 }
 
 function isDatabaseDown(err: unknown): boolean {

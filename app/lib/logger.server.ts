@@ -3,7 +3,8 @@ import pino from "pino";
 /**
  * Structured JSON logs. Nothing in them identifies a person: no IP address, cookie, session id,
  * password or input text is ever passed to the logger (000 §55; 001 §19). Request lines carry a
- * request id, the method, a path with secrets cut out, the status and the time taken.
+ * request id, the method, a path with secrets cut out, the status and the time taken. Errors are
+ * passed through `serializeError` by the caller (pino would otherwise log every enumerable field).
  */
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}) {
   return pino(
@@ -12,7 +13,6 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       base: undefined,
       // Belt and braces: should a header object ever reach a log call, these fields are removed.
       redact: { paths: ["req.headers", "headers", "cookie", "password", "*.password", "parameters", "*.parameters"], remove: true },
-      serializers: { err: serializeError },
     },
     options.destination,
   );

@@ -34,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A new invitation's link is shown once, then forgotten (it travels in a short httpOnly cookie).
   const inviteLink = parseCookies(request.headers.get("cookie") ?? undefined)[INVITE_COOKIE] ?? null;
   const headers = new Headers({ "Cache-Control": "no-store" });
-  if (inviteLink) headers.append("Set-Cookie", serializeCookie(INVITE_COOKIE, "", { maxAgeSeconds: 0, path: "/admin/users", secure: context.secure }));
+  if (inviteLink) headers.append("Set-Cookie", serializeCookie(INVITE_COOKIE, "", { maxAgeSeconds: 0, path: "/", secure: context.secure }));
   const origin = new URL(request.url).origin;
   return data(
     {
@@ -85,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(values, { email: [result.error] }, result.status);
   return redirect("/admin/users", {
     status: 303,
-    headers: { "Set-Cookie": serializeCookie(INVITE_COOKIE, result.token, { maxAgeSeconds: 300, path: "/admin/users", secure: context.secure }) },
+    headers: { "Set-Cookie": serializeCookie(INVITE_COOKIE, result.token, { maxAgeSeconds: 300, path: "/", secure: context.secure }) },
   });
 }
 

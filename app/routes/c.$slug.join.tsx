@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!joined.ok) return data({ values, errors: { pseudonym: [joined.error] } }, { status: joined.status });
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(joined.token, joined.expiresAt, { secure: context.secure }));
-  headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, joined.recoveryCode, { maxAgeSeconds: 600, secure: context.secure, path: "/welcome" }));
+  headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, joined.recoveryCode, { maxAgeSeconds: 600, secure: context.secure, path: "/" }));
   return redirect(`/welcome?next=${encodeURIComponent(next)}`, { status: 303, headers });
 }
 

@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const code = parseCookies(request.headers.get("cookie") ?? undefined)[RECOVERY_COOKIE];
   if (!code || !/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/.test(code)) throw redirect(next, 303);
   const headers = new Headers({ "Cache-Control": "no-store" });
-  headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, "", { maxAgeSeconds: 0, secure: context.secure, path: "/welcome" }));
+  headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, "", { maxAgeSeconds: 0, secure: context.secure, path: "/" }));
   return data({ code, next, pseudonym: user.displayName, title: tFor(context.locale)("auth:welcome.title") }, { headers });
 }
 

@@ -34,7 +34,7 @@ describe("security headers", () => {
     const scripts = [...res.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
@@ -291,5 +291,19 @@ describe("logs", () => {
     expect(text).not.toContain("typed-password-123");
     expect(text).not.toContain(client.cookies.get("sid")!);
     expect(text).not.toMatch(/\/invite\/(?!:token)/);
+  });
+});
+
+describe("origin check", () => {
+  it("refuses a POST whose Origin names another site with 403, even with a valid token", async () => {
+    const client = new Client(server.url, { origin: "https://evil.example" });
+    const res = await client.post("/login", { email: ADMIN.email, password: ADMIN.password });
+    expect(res.status).toBe(403);
+    expect(client.cookies.has("sid")).toBe(false);
+  });
+
+  it("accepts 'Origin: null' when the token is right (browsers send it in privacy modes)", async () => {
+    const res = await new Client(server.url, { origin: "null" }).post("/login", { email: ADMIN.email, password: "wrong password" });
+    expect(res.status).toBe(400);
   });
 });

@@ -1,0 +1,17 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** A string from the locale files, so the tests follow the words people actually see. */
+export function t(lng: string, fullKey: string, vars: Record<string, string> = {}): string {
+  const [ns, key] = fullKey.split(":");
+  const tree = JSON.parse(fs.readFileSync(path.resolve("locales", lng, `${ns}.json`), "utf8"));
+  const value = key.split(".").reduce((node: any, part) => node?.[part], tree);
+  if (typeof value !== "string") throw new Error(`no string ${lng}/${fullKey}`);
+  return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => vars[name] ?? "");
+}
+
+export const ADMIN = { email: "admin@example.org", password: "e2e admin password" };
+
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Math.random().toString(36).slice(2, 7)}`;
+}

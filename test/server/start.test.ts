@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+
+// These start the built server as `npm start` does, in a child process with its own database.
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function run(env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, ["build/server/index.js"], {
+    env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+/** Polls /healthz until it answers ok, for at most `limitMs`; returns the time it took. */
+async function waitHealthy(port: number, limitMs = 60_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok && (await res.json()).ok) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not healthy within ${limitMs} ms`);
+}
+
+const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+
+describe("npm start (build/server/index.js)", () => {
+  it("starts on an empty embedded database with the demo, and stops cleanly on SIGTERM", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "consult-start-"));
+    dirs.push(dataDir);
+    const port = freePort();
+    const server = run({ PORT: String(port), DATA_DIR: path.join(dataDir, "pglite") });
+    const ms = await waitHealthy(port);
+    console.log(`start on an empty embedded database: healthy after ${ms} ms`);
+    const body = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    expect(body).toMatchObject({ ok: true, db: "embedded" });
+    const page = await fetch(`http://127.0.0.1:${port}/c/demo`);
+    expect(page.status).toBe(200);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('"msg":"shutting down"');
+
+    // Data survives a restart: the demo is not loaded twice and the database is reused.
+    const again = run({ PORT: String(port), DATA_DIR: path.join(dataDir, "pglite") });
+    await waitHealthy(port);
+    expect(again.output()).not.toContain("loaded the demo data");
+    again.child.kill("SIGTERM");
+    expect(await again.exited).toBe(0);
+  });
+
+  it("exits non-zero with one clear line when the database is unreachable, without the password", async () => {
+    const server = run({ PORT: String(freePort()), DATABASE_URL: "postgres://someone:s3cret-pw@127.0.0.1:9/nowhere", DB_CONNECT_TIMEOUT: "3" });
+    const code = await server.exited;
+    expect(code).not.toBe(0);
+    const lines = server.output().trim().split("\n").filter(Boolean);
+    const fatal = lines.map((l) => JSON.parse(l)).find((l) => l.level === 60);
+    expect(fatal.msg).toContain("database unreachable at start");
+    expect(server.output()).not.toContain("s3cret-pw");
+  });
+
+  it.runIf(process.env.DATABASE_URL)("refuses to start when an applied migration was changed", async () => {
+    const schema = `start_${Date.now()}`;
+    const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
+    try {
+      const port = freePort();
+      const first = run({ PORT: String(port), DATABASE_URL: process.env.DATABASE_URL, DB_SCHEMA: schema, DEMO: "0" });
+      await waitHealthy(port);
+      first.child.kill("SIGTERM");
+      await first.exited;
+      await admin`update ${admin(schema)}.schema_migrations set checksum = 'edited' where name = '0001_create_accounts.sql'`;
+      const second = run({ PORT: String(port), DATABASE_URL: process.env.DATABASE_URL, DB_SCHEMA: schema, DEMO: "0" });
+      expect(await second.exited).not.toBe(0);
+      expect(second.output()).toContain("was changed after it was applied");
+    } finally {
+      await admin`drop schema if exists ${admin(schema)} cascade`;
+      await admin.end();
+    }
+  });
+});
