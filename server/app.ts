@@ -98,7 +98,10 @@ export function createApp(options: AppOptions): express.Express {
   // Fingerprinted by the build, so cached for a year; everything else for an hour.
   app.use("/build", express.static(path.join(options.rootDir, "public/build"), { immutable: true, maxAge: "1y", index: false }));
   app.use("/locales", express.static(path.join(options.rootDir, "locales"), { maxAge: "1h", index: false }));
-  app.use(express.static(path.join(options.rootDir, "public"), { maxAge: "1h", index: false }));
+  // Other public files (favicon) are looked up only for paths that name a file, so a page request does
+  // not cost a stat() call.
+  const publicFiles = express.static(path.join(options.rootDir, "public"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.get("/healthz", async (_req, res) => {
     let ok = false;

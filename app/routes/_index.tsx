@@ -5,6 +5,7 @@ import { formatDate } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOpenConsultations } from "~/modules/consultations/consultations.server";
 import { tFor } from "~/i18n.server";
+import { dirOf } from "~/i18n";
 
 export const handle = { i18n: ["common", "consultations"] };
 
@@ -26,20 +27,23 @@ export default function Home() {
       {consultations.length === 0 ? (
         <p>{t("common:home.none")}</p>
       ) : (
+        <>
+        <p>{t("common:home.count", { count: consultations.length })}</p>
         <ul className="card-list">
           {consultations.map((c) => (
             <li key={c.id} className="card">
-              <h2 className="card__title" lang={c.lang}>
+              <h2 className="card__title" lang={c.lang} dir={dirOf(c.lang)}>
                 <Link to={`/c/${c.slug}`}>{c.title}</Link>
               </h2>
               <p className="card__meta">
-                <span lang={c.lang}>{c.organisationName}</span>
+                <span lang={c.lang} dir={dirOf(c.lang)}>{c.organisationName}</span>
                 {" · "}
                 {c.closesAt ? t("consultations:closesOn", { date: formatDate(c.closesAt, locale) }) : t("consultations:noClosingDate")}
               </p>
             </li>
           ))}
         </ul>
+        </>
       )}
     </>
   );

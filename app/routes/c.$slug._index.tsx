@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { languageNames, type Lng } from "~/i18n";
+import { dirOf, languageNames, type Lng } from "~/i18n";
 import { formatDate } from "~/lib/format";
 import type { ConsultationLayoutData } from "./c.$slug";
 
@@ -23,19 +23,19 @@ export default function ConsultationPage() {
   return (
     <article className="consultation">
       <p className="eyebrow">
-        <span lang={c.lang}>{c.organisationName}</span> · {t(`consultations:stage.${c.lifecycleStage}`)}
+        <span lang={c.lang} dir={dirOf(c.lang)}>{c.organisationName}</span> · {t(`consultations:stage.${c.lifecycleStage}`)}
       </p>
-      <h1 lang={c.lang}>{c.title}</h1>
+      <h1 lang={c.lang} dir={dirOf(c.lang)}>{c.title}</h1>
       <p className="status-line">
         <strong>{t(`consultations:status.${c.status}`)}</strong>
         {c.closesAt ? ` · ${t("consultations:closesOn", { date: formatDate(c.closesAt, locale) })}` : null}
       </p>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("consultations:about")}</h2>
-        <p lang={c.lang}>{c.summary}</p>
+        <p lang={c.lang} dir={dirOf(c.lang)}>{c.summary}</p>
         {c.lang !== locale ? <p className="hint">{t("consultations:writtenIn", { language: languageNames[c.lang as Lng] ?? c.lang })}</p> : null}
         <p>
-          {t("consultations:deployment")}: <span lang={c.lang}>{c.deploymentName}</span>
+          {t("consultations:deployment")}: <span lang={c.lang} dir={dirOf(c.lang)}>{c.deploymentName}</span>
         </p>
       </section>
       <section aria-labelledby="take-part-heading" className="panel">

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { languageNames, supportedLngs } from "~/i18n";
+import { dirOf, languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues } from "~/lib/forms";
@@ -84,7 +84,7 @@ export default function Join() {
   }
   return (
     <>
-      <p className="eyebrow" lang={c.lang}>
+      <p className="eyebrow" lang={c.lang} dir={dirOf(c.lang)}>
         {c.title}
       </p>
       <h1>{t("consultations:join.title")}</h1>

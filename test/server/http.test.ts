@@ -307,3 +307,13 @@ describe("origin check", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("plurals", () => {
+  it("uses the grammar's own plural forms (Arabic has six)", async () => {
+    const ar = JSON.parse((await import("node:fs")).readFileSync("locales/ar/common.json", "utf8"));
+    const open = Number((await sql<{ n: number }[]>`select count(*)::int as n from consultations where status = 'open'`)[0].n);
+    const form = new Intl.PluralRules("ar").select(open);
+    const expected = ar.home[`count_${form}`].replace("{{count}}", String(open));
+    expect((await new Client(server.url).get("/?lng=ar")).text).toContain(expected);
+  });
+});
