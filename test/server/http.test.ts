@@ -45,6 +45,13 @@ describe("security headers", () => {
     for (const u of urls) expect(u.startsWith("/") || u.startsWith("#")).toBe(true);
   });
 
+  it("compresses pages with brotli when the browser accepts it, gzip otherwise", async () => {
+    const br = await fetch(`${server.url}/c/demo`, { headers: { "accept-encoding": "br, gzip" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    const gz = await fetch(`${server.url}/c/demo`, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
   it("serves fingerprinted assets with a year of caching, compressed", async () => {
     const { text } = await new Client(server.url).get("/c/demo");
     const css = text.match(/href="(\/build\/[^"]+\.css)"/)![1];
