@@ -14,6 +14,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ["default", "json"] : ["default"],
-    outputFile: { json: "test-results/vitest.json" },
+    outputFile: { json: "reports/vitest.json" },
   },
 });

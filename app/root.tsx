@@ -29,14 +29,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.user;
+  const endedBeforeRedirect = !user && new URL(request.url).searchParams.get("ended") === "1";
   return {
     locale: context.locale,
     csrfToken: context.csrfToken,
     nonce: context.cspNonce,
     dataSaver: context.dataSaver,
-    sessionEnded: context.sessionEnded,
+    sessionEnded: context.sessionEnded || endedBeforeRedirect,
     unsupportedLng: context.unsupportedLng ?? null,
     csrfRejected: context.csrfRejected ?? null,
     // 000 §15: machine-drafted text is labelled until a fluent person has reviewed it.

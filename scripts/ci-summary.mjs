@@ -1,5 +1,6 @@
 // Prints one closing line, "N passed, N failed", over the Vitest and Playwright JSON reports, so the
 // whole run is judged by one figure. Exits non-zero when a report is missing or counts no test.
+// (Playwright empties test-results/ when it starts, so both reports live in reports/.)
 import { readFileSync, existsSync } from "node:fs";
 
 let passed = 0;
@@ -7,21 +8,21 @@ let failed = 0;
 let skipped = 0;
 const missing = [];
 
-if (existsSync("test-results/vitest.json")) {
-  const v = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
+if (existsSync("reports/vitest.json")) {
+  const v = JSON.parse(readFileSync("reports/vitest.json", "utf8"));
   passed += v.numPassedTests;
   failed += v.numFailedTests;
   skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   console.log(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests} skipped`);
-} else missing.push("test-results/vitest.json");
+} else missing.push("reports/vitest.json");
 
-if (existsSync("test-results/playwright.json")) {
-  const p = JSON.parse(readFileSync("test-results/playwright.json", "utf8")).stats;
+if (existsSync("reports/playwright.json")) {
+  const p = JSON.parse(readFileSync("reports/playwright.json", "utf8")).stats;
   passed += p.expected + (p.flaky ?? 0);
   failed += p.unexpected;
   skipped += p.skipped;
   console.log(`playwright: ${p.expected + (p.flaky ?? 0)} passed, ${p.unexpected} failed, ${p.skipped} skipped`);
-} else missing.push("test-results/playwright.json");
+} else missing.push("reports/playwright.json");
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (missing.length) {

@@ -34,12 +34,17 @@ test.describe("taking part in the demo consultation", () => {
   });
 
   test("reads the consultation in all 12 languages, Arabic and Urdu right to left", async ({ page }) => {
+    // A CSP violation, a failed request or a hydration mismatch shows up here as a console error.
+    const problems: string[] = [];
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(e.message));
     for (const lng of LANGS) {
       await page.goto(`/c/demo?lng=${lng}`);
       await expect(page.locator("html")).toHaveAttribute("lang", lng);
       await expect(page.locator("html")).toHaveAttribute("dir", lng === "ar" || lng === "ur" ? "rtl" : "ltr");
       await expect(page.getByRole("heading", { level: 2, name: t(lng, "consultations:takePart.heading") })).toBeVisible();
     }
+    expect(problems).toEqual([]);
   });
 
   test("changes language with the footer's switcher, and the choice is remembered", async ({ page }) => {

@@ -269,6 +269,17 @@ describe("bad input", () => {
     expect(res.text).toMatch(/class="notice" role="status"/);
   });
 
+  it("sends a staff member whose session expired to sign in, and tells them why", async () => {
+    const client = new Client(server.url);
+    await client.post("/login", { email: ADMIN.email, password: ADMIN.password });
+    await sql`update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where email = ${ADMIN.email})`;
+    const res = await client.get("/admin/users?lng=sw");
+    expect(res.status).toBe(303);
+    const login = await client.get(res.headers.get("location")!);
+    const sw = JSON.parse((await import("node:fs")).readFileSync("locales/sw/common.json", "utf8"));
+    expect(login.text).toContain(sw.notices.sessionEnded);
+  });
+
   it("answers an unknown page with a translated 404", async () => {
     const res = await new Client(server.url).get("/c/no-such-consultation?lng=fr");
     expect(res.status).toBe(404);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
+import { Client } from "../helpers/client";
 
 // These start the built server as `npm start` does, in a child process with its own database.
 const children: ChildProcess[] = [];
@@ -55,6 +56,9 @@ describe("npm start (build/server/index.js)", () => {
     expect(body).toMatchObject({ ok: true, db: "embedded" });
     const page = await fetch(`http://127.0.0.1:${port}/c/demo`);
     expect(page.status).toBe(200);
+    // A participant joins before the restart…
+    const participant = new Client(`http://127.0.0.1:${port}`);
+    expect((await participant.post("/c/demo/join", { pseudonym: "Before Restart", consent: "yes" })).status).toBe(303);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('"msg":"shutting down"');
@@ -63,6 +67,10 @@ describe("npm start (build/server/index.js)", () => {
     const again = run({ PORT: String(port), DATA_DIR: path.join(dataDir, "pglite") });
     await waitHealthy(port);
     expect(again.output()).not.toContain("loaded the demo data");
+    // …and is still signed in after it (contract "limits": sessions survive a restart).
+    const account = await participant.get("/account");
+    expect(account.status).toBe(200);
+    expect(account.text).toContain("Before Restart");
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
   });

@@ -20,7 +20,9 @@ export function requirePermission(
   if (can(context.user, permission, organisationId)) return context.user;
   if (!context.user) {
     const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    // Carry "your session ended" to the sign-in page: the cookie that told us is already cleared.
+    const ended = context.sessionEnded ? "&ended=1" : "";
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${ended}`, 303);
   }
   throw new Response("Forbidden", { status: 403 });
 }
