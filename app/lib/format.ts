@@ -1,6 +1,8 @@
 /**
- * Dates through Intl in the person's language. The day is given in UTC so the server's HTML and the
- * browser's hydration agree; times in the person's own zone come with the consultation pages (#5).
+ * Dates through Intl in the person's language, formatted in loaders only: Node's and the browser's ICU
+ * data differ for some languages (Hausa), so a date formatted again in the browser would not match the
+ * server's HTML and break hydration. The day is given in UTC; times in the person's own zone come with
+ * the consultation pages (TODO(#5)).
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(value: Date | string, locale: string): string {

@@ -13,12 +13,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const consultations = await listOpenConsultations({ limit: 50 });
-  return { consultations, locale: context.locale, title: tFor(context.locale)("common:home.title") };
+  const consultations = (await listOpenConsultations({ limit: 50 })).map((c) => ({
+    ...c,
+    closesOnText: c.closesAt ? formatDate(c.closesAt, context.locale) : null,
+  }));
+  return { consultations, title: tFor(context.locale)("common:home.title") };
 }
 
 export default function Home() {
-  const { consultations, locale } = useLoaderData<typeof loader>();
+  const { consultations } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -38,7 +41,7 @@ export default function Home() {
               <p className="card__meta">
                 <span lang={c.lang} dir={dirOf(c.lang)}>{c.organisationName}</span>
                 {" · "}
-                {c.closesAt ? t("consultations:closesOn", { date: formatDate(c.closesAt, locale) }) : t("consultations:noClosingDate")}
+                {c.closesOnText ? t("consultations:closesOn", { date: c.closesOnText }) : t("consultations:noClosingDate")}
               </p>
             </li>
           ))}

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
-import { formatDate } from "~/lib/format";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations"] };
@@ -18,7 +17,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export default function ConsultationPage() {
   const { locale } = useLoaderData<typeof loader>();
-  const { consultation: c, participation, accepting } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
+  const { consultation: c, participation, accepting, closesOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   return (
     <article className="consultation">
@@ -28,7 +27,7 @@ export default function ConsultationPage() {
       <h1 lang={c.lang} dir={dirOf(c.lang)}>{c.title}</h1>
       <p className="status-line">
         <strong>{t(`consultations:status.${c.status}`)}</strong>
-        {c.closesAt ? ` · ${t("consultations:closesOn", { date: formatDate(c.closesAt, locale) })}` : null}
+        {closesOnText ? ` · ${t("consultations:closesOn", { date: closesOnText })}` : null}
       </p>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("consultations:about")}</h2>

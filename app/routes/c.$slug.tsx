@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
+import { formatDate } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { findParticipation, getPublicConsultation, isAcceptingInput } from "~/modules/consultations/consultations.server";
 
@@ -10,7 +11,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
   const consultation = await getPublicConsultation(params.slug!);
   const participation = context.user ? await findParticipation({ consultationId: consultation.id, userId: context.user.id }) : null;
-  return { consultation, participation, accepting: isAcceptingInput(consultation) };
+  const closesOnText = consultation.closesAt ? formatDate(consultation.closesAt, context.locale) : null;
+  return { consultation, participation, accepting: isAcceptingInput(consultation), closesOnText };
 }
 export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
 

@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+import { ADMIN, t } from "./helpers";
+
+// axe runs inside the page, so the browser needs JavaScript. The "js-off" project audits what a browser
+// without JavaScript gets by asking the server for no scripts at all (the data-saver cookie), which is
+// the same HTML.
+const test = base.extend<{ page: Page }>({
+  page: async ({ browser, baseURL }, use, info) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
+    if (info.project.name === "js-off") await context.addCookies([{ name: "data_saver", value: "1", url: baseURL! }]);
+    const page = await context.newPage();
+    await use(page);
+    await context.close();
+  },
+});
+
+// WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
+// off and on (the two projects). Critical and serious violations fail; the rest are printed.
+const PAGES = ["/", "/c/demo", "/c/demo/join", "/login", "/recover"];
+
+async function audit(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
+  for (const v of result.violations.filter((x) => !bad.includes(x))) console.log(`${label}: ${v.impact} ${v.id} (${v.nodes.length})`);
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), label).toEqual([]);
+}
+
+for (const lng of ["en", "ar"]) {
+  test(`public pages have no serious accessibility violation in ${lng}`, async ({ page }, info) => {
+    for (const path of PAGES) {
+      await page.goto(`${path}?lng=${lng}`);
+      await audit(page, `${path} ${lng}`);
+    }
+    // A refused form, with its error summary and invalid fields.
+    await page.goto(`/c/demo/join?lng=${lng}`);
+    await page.getByRole("button", { name: t(lng, "consultations:join.submit") }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await audit(page, `join with errors ${lng}`);
+    if (info.project.name === "js-off") expect(await page.locator("script").count()).toBe(0);
+  });
+}
+
+test("the staff pages have no serious accessibility violation", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
+  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
+  await audit(page, "/admin");
+  await page.goto("/admin/users");
+  await audit(page, "/admin/users");
+  await page.goto("/account");
+  await audit(page, "/account");
+});
