@@ -2,6 +2,7 @@
 // the page (it would need a second origin in the CSP): reload the browser after a change.
 import { spawn } from "node:child_process";
 import { context } from "esbuild";
+import { serverBuildOptions } from "./server-build-options.mjs";
 
 const children = [];
 const run = (cmd, args) => {
@@ -10,18 +11,7 @@ const run = (cmd, args) => {
   return child;
 };
 
-const server = await context({
-  entryPoints: ["server/index.ts", "server/seed-demo.ts"],
-  outdir: "build/server",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: true,
-  alias: { "~": "./app" },
-  logLevel: "info",
-});
+const server = await context({ ...serverBuildOptions, logLevel: "info" });
 await server.rebuild();
 await server.watch();
 run("npx", ["remix", "watch"]);

@@ -1,12 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { acceptInvitation, findOpenInvitation } from "~/modules/auth/auth.server";
+import { redirectSignedIn } from "~/modules/auth/guards.server";
 import { AcceptInvitationSchema } from "~/modules/auth/schema";
-import { sessionCookie } from "~/modules/auth/sessions.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await acceptInvitation({ token: params.token!, ...parsed.data });
   if (!result.ok) return data({ values, errors: { form: [result.error] } }, { status: result.status });
-  return redirect("/admin", { status: 303, headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt, { secure: context.secure }) } });
+  return redirectSignedIn("/admin", result, context);
 }
 
 export default function AcceptInvitation() {

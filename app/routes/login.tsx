@@ -1,13 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { signInStaff } from "~/modules/auth/auth.server";
-import { requirePermission, safeRedirect } from "~/modules/auth/guards.server";
+import { redirectSignedIn, requirePermission, safeRedirect } from "~/modules/auth/guards.server";
 import { LoginSchema } from "~/modules/auth/schema";
-import { sessionCookie } from "~/modules/auth/sessions.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -30,10 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const headers: HeadersInit = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {};
     return data({ values, errors: { form: [result.error] } }, { status: result.status, headers });
   }
-  return redirect(safeRedirect(parsed.data.redirectTo, "/admin"), {
-    status: 303,
-    headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt, { secure: context.secure }) },
-  });
+  return redirectSignedIn(safeRedirect(parsed.data.redirectTo, "/admin"), result, context);
 }
 
 export default function Login() {

@@ -1,13 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { signInWithRecoveryCode } from "~/modules/auth/auth.server";
-import { requirePermission, safeRedirect } from "~/modules/auth/guards.server";
+import { redirectSignedIn, requirePermission, safeRedirect } from "~/modules/auth/guards.server";
 import { RecoverSchema } from "~/modules/auth/schema";
-import { sessionCookie } from "~/modules/auth/sessions.server";
 
 export const handle = { i18n: ["auth"] };
 
@@ -26,10 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await signInWithRecoveryCode(parsed.data.code);
   if (!result.ok) return data({ values, errors: { code: [result.error] } }, { status: result.status });
-  return redirect(safeRedirect(values.redirectTo as string, "/"), {
-    status: 303,
-    headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt, { secure: context.secure }) },
-  });
+  return redirectSignedIn(safeRedirect(values.redirectTo as string, "/"), result, context);
 }
 
 export default function Recover() {

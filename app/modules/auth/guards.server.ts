@@ -1,5 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { can, type Permission, type SessionUser } from "./permissions";
+import { sessionCookie } from "./sessions.server";
 
 /** A path on this site to come back to after signing in; anything else becomes the fallback. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
@@ -25,6 +26,11 @@ export function requirePermission(
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${ended}`, 303);
   }
   throw new Response("Forbidden", { status: 403 });
+}
+
+/** The 303 after a successful sign-in: the session cookie, then on to `to`. */
+export function redirectSignedIn(to: string, session: { token: string; expiresAt: Date }, context: AppLoadContext): Response {
+  return redirect(to, { status: 303, headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt, { secure: context.secure }) } });
 }
 
 /** The signed-in person, or a redirect to sign in. */
