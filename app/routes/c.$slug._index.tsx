@@ -12,6 +12,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ context }: LoaderFunctionArgs) {
+  // Open to everyone: the layout route (c.$slug.tsx) checks view:consultation; this returns the language only.
   return { locale: context.locale };
 }
 

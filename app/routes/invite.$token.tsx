@@ -13,6 +13,7 @@ export const handle = { i18n: ["auth"] };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
+  // Open to everyone holding the link: the one-time token is the authorisation.
   const invitation = await findOpenInvitation(params.token!);
   if (!invitation) throw data(null, { status: 410 });
   return { email: invitation.email, title: tFor(context.locale)("auth:invite.title") };
@@ -20,6 +21,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 /** A new staff member chooses their name and password; the link then stops working. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // Open to everyone holding the link: the one-time token is the authorisation.
   const formData = await request.formData();
   const values = formValues(formData, { omit: ["password", "confirmPassword"] });
   const parsed = AcceptInvitationSchema.safeParse(formValues(formData));

@@ -19,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Open to everyone: signing in is how a person gets their permissions.
   // The password is never sent back to the page (Epic Stack's hideFields).
   const formData = await request.formData();
   const values = formValues(formData, { omit: ["password"] });

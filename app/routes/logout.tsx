@@ -3,11 +3,13 @@ import { clearSessionCookie, invalidateSession, invalidateUserSessions } from "~
 
 // POST only: a link or an image cannot sign anybody out.
 export async function loader() {
+  // Open to everyone: only redirects.
   return redirect("/account", 303);
 }
 
 /** Signs out of this browser, or with intent=everywhere out of every session of the account. */
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Open to everyone: it ends only the caller's own sessions.
   const formData = await request.formData();
   if (context.user) {
     if (formData.get("intent") === "everywhere") await invalidateUserSessions(context.user.id);

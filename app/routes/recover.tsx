@@ -20,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** A participant comes back with the recovery code they were given at join (001 §33). */
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Open to everyone: signing in is how a person gets their permissions.
   const values = formValues(await request.formData());
   const parsed = RecoverSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
