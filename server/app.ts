@@ -119,7 +119,8 @@ export function createApp(options: AppOptions): express.Express {
 
   app.all("*", async (req, res, next) => {
     try {
-      const context = await requestContext(req, res, options);
+      const cookies = parseCookies(req.headers.cookie);
+      const context = await requestContext(req, res, cookies, options);
       let method = req.method;
       let body: Buffer | undefined;
       let forcedStatus: number | undefined;
@@ -127,7 +128,7 @@ export function createApp(options: AppOptions): express.Express {
         body = await readBody(req, maxBodyBytes);
         const form = await parseForm(req, body);
         const token = req.get(CSRF_HEADER) ?? (form?.get(CSRF_FIELD) as string | null);
-        const tokenOk = isValidCsrf(csrfKey, parseCookies(req.headers.cookie)[CSRF_COOKIE], typeof token === "string" ? token : null);
+        const tokenOk = isValidCsrf(csrfKey, cookies[CSRF_COOKIE], typeof token === "string" ? token : null);
         if (!tokenOk || !isSameOrigin(req)) {
           // The page is shown again, with a message and what was typed (never passwords), and 403.
           logger.warn({ reqId: res.locals.requestId, path: redactPath(req.path) }, "refused a POST without a valid CSRF token");
@@ -165,8 +166,12 @@ export function createApp(options: AppOptions): express.Express {
 }
 
 /** Sessions, language, CSRF cookie and data saver, worked out once for the request. */
-async function requestContext(req: ExpressRequest, res: ExpressResponse, options: AppOptions): Promise<RequestContext> {
-  const cookies = parseCookies(req.headers.cookie);
+async function requestContext(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  cookies: Record<string, string>,
+  options: AppOptions,
+): Promise<RequestContext> {
   const secure = req.secure;
   const url = new URL(req.originalUrl, "http://x");
 

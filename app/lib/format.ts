@@ -15,7 +15,3 @@ export function formatDate(value: Date | string, locale: string): string {
   }
   return format.format(date);
 }
-
-export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
-}

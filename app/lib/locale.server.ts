@@ -1,4 +1,4 @@
-import { fallbackLng, isSupportedLng, supportedLngs, type Lng } from "~/i18n";
+import { fallbackLng, isSupportedLng, type Lng } from "~/i18n";
 
 export const LNG_COOKIE = "lng";
 
@@ -52,4 +52,3 @@ export function detectLocale(url: URL, cookieLng: string | undefined, acceptLang
   return { locale: fallbackLng, unsupported };
 }
 
-export { supportedLngs };

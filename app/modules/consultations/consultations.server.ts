@@ -79,7 +79,6 @@ export async function joinConsultation(
   return { ok: true };
 }
 
-export type { Sql };
 
 class JoinRefused extends Error {
   constructor(public readonly refusal: Refusal) {
