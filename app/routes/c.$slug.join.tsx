@@ -6,6 +6,7 @@ import { dirOf, languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues } from "~/lib/forms";
+import { LNG_COOKIE } from "~/lib/locale.server";
 import { createParticipant } from "~/modules/auth/auth.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { JoinSchema } from "~/modules/auth/schema";
@@ -53,6 +54,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(joined.token, joined.expiresAt, { secure: context.secure }));
   headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, joined.recoveryCode, { maxAgeSeconds: 600, secure: context.secure, path: "/" }));
+  // The language they chose is the one they get from now on, on every page.
+  if (parsed.data.preferredLang) {
+    headers.append("Set-Cookie", serializeCookie(LNG_COOKIE, parsed.data.preferredLang, { maxAgeSeconds: 365 * 24 * 3600, httpOnly: false, secure: context.secure }));
+  }
   return redirect(`/welcome?next=${encodeURIComponent(next)}`, { status: 303, headers });
 }
 

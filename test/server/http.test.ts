@@ -205,15 +205,18 @@ describe("participants", () => {
     const res = await client.post("/c/demo/join", { pseudonym: "Nia from Kisumu", preferredLang: "sw", consent: "yes" });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/welcome?next=%2Fc%2Fdemo");
+    // The language chosen at join is the one every page uses from then on.
+    expect(htmlAttr((await client.get("/")).text, "lang")).toBe("sw");
     const welcome = await client.get("/welcome?next=%2Fc%2Fdemo");
     expect(welcome.status).toBe(200);
     const code = welcome.text.match(/<code>([0-9A-Z-]{23})<\/code>/)![1];
     expect(welcome.headers.get("cache-control")).toContain("no-store");
     // Once only: the next visit goes straight on.
     expect((await client.get("/welcome?next=%2Fc%2Fdemo")).status).toBe(303);
-    expect((await client.get("/c/demo")).text).toContain("You are taking part as Nia from Kisumu.");
+    expect((await client.get("/c/demo?lng=en")).text).toContain("You are taking part as Nia from Kisumu.");
     const [row] = await sql`select email, preferred_lang from users u join participations p on p.user_id = u.id where p.pseudonym = 'Nia from Kisumu'`;
     expect(row).toEqual({ email: null, preferredLang: "sw" });
+
 
     // Another device comes back with the code.
     const other = new Client(server.url);
@@ -235,6 +238,21 @@ describe("participants", () => {
     const taken = await client.post("/c/demo/join", { pseudonym: "baraka", consent: "yes" });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain("already uses this pseudonym");
+    expect(await sql`select count(*)::int as n from users`).toEqual(before);
+  });
+
+  it.each([
+    ["too long", "x".repeat(10_000), "auth:errors.pseudonymTooLong"],
+    ["control characters", "Ama\u0000\u0007", "auth:errors.pseudonymCharacters"],
+    ["markup", "<script>alert(1)</script>", "auth:errors.pseudonymCharacters"],
+    ["empty", "   ", "auth:errors.pseudonymTooShort"],
+  ])("refuses a pseudonym that is %s with 400, writing nothing", async (_what, pseudonym, key) => {
+    const en = JSON.parse((await import("node:fs")).readFileSync("locales/en/auth.json", "utf8"));
+    const before = await sql`select count(*)::int as n from users`;
+    const res = await new Client(server.url).post("/c/demo/join", { pseudonym, consent: "yes" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(en.errors[key.split(".").pop()!].replace(/'/g, "&#x27;"));
+    expect(res.text).not.toContain("<script>alert(1)</script>");
     expect(await sql`select count(*)::int as n from users`).toEqual(before);
   });
 

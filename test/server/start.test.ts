@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -59,7 +60,23 @@ describe("npm start (build/server/index.js)", () => {
     // A participant joins before the restart…
     const participant = new Client(`http://127.0.0.1:${port}`);
     expect((await participant.post("/c/demo/join", { pseudonym: "Before Restart", consent: "yes" })).status).toBe(303);
-    server.child.kill("SIGTERM");
+    // A request in flight when SIGTERM arrives still gets its answer: its body is sent half before the
+    // signal and half after, and the server exits only once it has replied.
+    const [first, second] = ["pseudonym=Half", "way-There&consent=yes"];
+    const inFlight = new Promise<number>((resolve, reject) => {
+      const headers = { "content-type": "application/x-www-form-urlencoded", "content-length": first.length + second.length };
+      const req = http.request({ host: "127.0.0.1", port, path: "/c/demo/join", method: "POST", headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      req.on("error", reject);
+      req.write(first);
+      setTimeout(() => {
+        server.child.kill("SIGTERM");
+        setTimeout(() => req.end(second), 300);
+      }, 200);
+    });
+    expect(await inFlight).toBe(403); // answered (refused for its missing CSRF token), not cut off
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('"msg":"shutting down"');
 
