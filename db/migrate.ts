@@ -19,6 +19,9 @@ export async function findMigrationsDir(): Promise<string> {
   throw new Error("db/migrations not found");
 }
 
+/** An arbitrary key for pg_advisory_xact_lock, the same in every instance. */
+const MIGRATION_LOCK = 7_305_112_026;
+
 export class ChangedMigrationError extends Error {
   constructor(public readonly file: string) {
     super(`migration ${file} was changed after it was applied; write a new migration instead`);
@@ -52,12 +55,18 @@ export async function migrate(sql: Sql, options: { schema?: string; dir?: string
       if (previous !== checksum) throw new ChangedMigrationError(file);
       continue;
     }
-    await sql.begin(async (tx) => {
+    const appliedNow = await sql.begin(async (tx) => {
+      // Several instances may start together on one PostgreSQL: the lock makes them take turns, and the
+      // second finds the migration recorded by the first and skips it.
+      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+      const [already] = await tx`select 1 from schema_migrations where name = ${file}`;
+      if (already) return false;
       // Our own files, reviewed in the repository: the one place sql.unsafe is used (STYLE.md).
       await tx.unsafe(text);
       await tx`insert into schema_migrations (name, checksum) values (${file}, ${checksum})`;
+      return true;
     });
-    done.push(file);
+    if (appliedNow) done.push(file);
   }
   return done;
 }

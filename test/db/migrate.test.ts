@@ -26,6 +26,15 @@ describe("migrate", () => {
     await expect(migrate(sql, { dir })).rejects.toBeInstanceOf(ChangedMigrationError);
   });
 
+  it("applies a new migration once when several instances start together", async () => {
+    const dir = await copyOfMigrations();
+    await fs.writeFile(path.join(dir, "9998_create_once.sql"), "create table created_once (id int);\n");
+    const results = await Promise.all([migrate(sql, { dir }), migrate(sql, { dir }), migrate(sql, { dir })]);
+    expect(results.flat()).toEqual(["9998_create_once.sql"]);
+    await sql`drop table created_once`;
+    await sql`delete from schema_migrations where name = '9998_create_once.sql'`;
+  });
+
   it("applies a new migration in a transaction: a failing one leaves neither its changes nor its record", async () => {
     const dir = await copyOfMigrations();
     await fs.writeFile(path.join(dir, "9999_break_things.sql"), "create table half_done (id int);\nselect no_such_function();\n");
