@@ -7,6 +7,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./i18n";
 import { remixI18n, resources } from "./i18n.server";
 import { createLogger, serializeError } from "./lib/logger.server";
+import { NonceContext } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
 const logger = createLogger();
@@ -40,9 +41,11 @@ export default async function handleRequest(
     // The whole page is rendered before the first byte: pages are small, and a complete document
     // is what a browser without JavaScript needs (no streamed Suspense fallbacks).
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={loadContext.cspNonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
         nonce: loadContext.cspNonce,
         onAllReady() {

@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { CsrfField } from "~/components/forms";
 import { dirOf, fallbackLng, languageNames, supportedLngs } from "~/i18n";
+import { useNonce } from "~/lib/nonce";
 import { can } from "~/modules/auth/permissions";
 import translationStatus from "../locales/status.json";
 import styles from "~/styles/app.css";
@@ -35,7 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: context.locale,
     csrfToken: context.csrfToken,
-    nonce: context.cspNonce,
     dataSaver: context.dataSaver,
     sessionEnded: context.sessionEnded || endedBeforeRedirect,
     unsupportedLng: context.unsupportedLng ?? null,
@@ -49,6 +49,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
   const locale = data?.locale ?? fallbackLng;
   // Asking for every namespace of the matched routes makes the browser load any it lacks after a
   // client-side navigation, and re-render when they arrive.
@@ -76,8 +77,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* Save-Data or the data-saver choice: no script at all; every page works without (DESIGN.md). */}
         {data && !data.dataSaver ? (
           <>
-            <ScrollRestoration nonce={data.nonce} />
-            <Scripts nonce={data.nonce} />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

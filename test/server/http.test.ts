@@ -34,6 +34,8 @@ describe("security headers", () => {
     const scripts = [...res.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // Only in the attributes: not repeated in the page's data, where injected markup could read it.
+    expect(res.text.split(nonce).length - 1).toBe(scripts.length);
     expect(res.headers.get("referrer-policy")).toBe("same-origin");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
