@@ -7,7 +7,6 @@ import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { LNG_COOKIE } from "~/lib/locale.server";
-import { createParticipant } from "~/modules/auth/auth.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { JoinSchema } from "~/modules/auth/schema";
 import { sessionCookie } from "~/modules/auth/sessions.server";
@@ -48,7 +47,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     consultation,
     pseudonym: parsed.data.pseudonym,
     preferredLang: parsed.data.preferredLang,
-    createParticipant,
   });
   if (!joined.ok) return data({ values, errors: { pseudonym: [joined.error] } }, { status: joined.status });
   const headers = new Headers();

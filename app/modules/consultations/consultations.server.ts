@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
-import type { Refusal } from "../auth/auth.server";
+import { createParticipant, type Refusal } from "../auth/auth.server";
 
 export interface ConsultationSummary {
   id: string;
@@ -95,13 +95,12 @@ export async function joinAsNewParticipant(
     consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt">;
     pseudonym: string;
     preferredLang?: string;
-    createParticipant: (p: { displayName: string; preferredLang?: string }, db: Db) => Promise<{ userId: string; recoveryCode: string; token: string; expiresAt: Date }>;
   },
   db: Sql = pool,
 ): Promise<({ ok: true } & { userId: string; recoveryCode: string; token: string; expiresAt: Date }) | Refusal> {
   try {
     return (await db.begin(async (tx) => {
-      const created = await input.createParticipant({ displayName: input.pseudonym, preferredLang: input.preferredLang }, tx);
+      const created = await createParticipant({ displayName: input.pseudonym, preferredLang: input.preferredLang }, tx);
       const joined = await joinConsultation({ consultation: input.consultation, userId: created.userId, pseudonym: input.pseudonym }, tx);
       if (!joined.ok) throw new JoinRefused(joined);
       return { ok: true as const, ...created };
