@@ -175,6 +175,7 @@ export async function listStaff(
   input: { organisationIds: string[] | null; limit?: number; after?: string },
   db: Db = pool,
 ): Promise<StaffRow[]> {
+  if (input.organisationIds && input.organisationIds.length === 0) return [];
   const limit = Math.min(input.limit ?? 50, 200);
   return db<StaffRow[]>`
     select u.id, u.display_name, u.email, u.status,
@@ -188,10 +189,12 @@ export async function listStaff(
     limit ${limit}`;
 }
 
+/** A bounded list of organisations by name: those in `ids`, or all of them when `ids` is null. */
 export async function listOrganisations(input: { ids: string[] | null; limit?: number }, db: Db = pool): Promise<{ id: string; name: string }[]> {
+  if (input.ids && input.ids.length === 0) return [];
   return db<{ id: string; name: string }[]>`
     select id, name from organisations
-    ${input.ids ? db`where id in ${db(input.ids.length ? input.ids : ["00000000-0000-0000-0000-000000000000"])}` : db``}
+    ${input.ids ? db`where id in ${db(input.ids)}` : db``}
     order by name limit ${Math.min(input.limit ?? 200, 500)}`;
 }
 

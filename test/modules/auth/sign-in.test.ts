@@ -10,6 +10,8 @@ import {
   signInStaff,
   signInWithRecoveryCode,
   createParticipant,
+  listOrganisations,
+  listStaff,
 } from "../../../app/modules/auth/auth.server";
 import { MAX_FAILURES } from "../../../app/modules/auth/throttle.server";
 
@@ -92,5 +94,23 @@ describe("invitations and roles", () => {
     expect(roles.map((r) => r.role)).toEqual(["analyst", "moderator"]);
     const audit = await sql<{ action: string }[]>`select action from audit_events where subject_id = ${invited.userId} order by id`;
     expect(audit.map((a) => a.action)).toEqual(["invite_staff", "set_roles"]);
+  });
+});
+
+describe("listStaff and listOrganisations", () => {
+  it("show a scoped admin only their organisations' staff, and nothing for none", async () => {
+    await ensureAdmin(ADMIN);
+    const [admin] = await sql<{ id: string }[]>`select id from users where email = 'root@example.org'`;
+    const a = await addOrganisation({ name: "Org A", actorId: admin.id });
+    const b = await addOrganisation({ name: "Org B", actorId: admin.id });
+    if (!a.ok || !b.ok) throw new Error("organisations");
+    await inviteStaff({ email: "in-a@example.org", organisationId: a.id, roles: ["analyst"], invitedBy: admin.id });
+    await inviteStaff({ email: "in-b@example.org", organisationId: b.id, roles: ["analyst"], invitedBy: admin.id });
+    const emails = (rows: { email: string }[]) => rows.map((r) => r.email);
+    expect(emails(await listStaff({ organisationIds: [a.id] }))).toEqual(["in-a@example.org"]);
+    expect(emails(await listStaff({ organisationIds: null }))).toEqual(expect.arrayContaining(["in-a@example.org", "in-b@example.org", "root@example.org"]));
+    expect(await listStaff({ organisationIds: [] })).toEqual([]);
+    expect((await listOrganisations({ ids: [b.id] })).map((o) => o.name)).toEqual(["Org B"]);
+    expect(await listOrganisations({ ids: [] })).toEqual([]);
   });
 });
