@@ -1,31 +1,14 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance, type i18n } from "i18next";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "./i18n";
-import { remixI18n, resources } from "./i18n.server";
+import { I18nextProvider } from "react-i18next";
+import { i18nFor } from "./i18n.server";
 import { createLogger, serializeError } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
 const logger = createLogger();
-
-// One i18next instance per language and set of namespaces, made on first use: the resources never
-// change while the server runs and a server-side instance never changes language, so building one per
-// request (remix-i18next's example) was 6% of a page's time in `npm run bench` for nothing.
-const instances = new Map<string, Promise<i18n>>();
-function i18nFor(lng: string, ns: string[]): Promise<i18n> {
-  const key = `${lng}|${ns.join(",")}`;
-  let instance = instances.get(key);
-  if (!instance) {
-    const created = createInstance();
-    instance = created.use(initReactI18next).init({ ...i18nOptions, lng, ns, resources }).then(() => created);
-    instances.set(key, instance);
-  }
-  return instance;
-}
 
 export default async function handleRequest(
   request: Request,
@@ -34,7 +17,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = await i18nFor(loadContext.locale, remixI18n.getRouteNamespaces(remixContext));
+  const instance = i18nFor(loadContext.locale);
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -6,10 +6,10 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import helmet from "helmet";
 import type { RequestContext } from "../app/lib/context";
 import { errorPageHtml } from "../app/lib/error-page.server";
-import { detectLocale, LNG_COOKIE } from "../app/lib/locale.server";
+import { detectLocale, languageCookie, LNG_COOKIE } from "../app/lib/locale.server";
 import { SESSION_COOKIE, clearSessionCookie, isWellFormedToken, sessionCookie, validateSessionToken } from "../app/modules/auth/sessions.server";
 import type { Sql } from "../db/client";
-import { parseCookies, serializeCookie } from "../app/lib/cookies";
+import { parseCookies, serializeCookie, YEAR_SECONDS } from "../app/lib/cookies";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfTokenFor, isValidCsrf, newCsrfSecret } from "./csrf";
 import { redactPath, serializeError, type Logger } from "../app/lib/logger.server";
 
@@ -26,8 +26,6 @@ export interface AppOptions {
   trustProxy?: boolean;
   maxBodyBytes?: number;
 }
-
-const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 class HttpError extends Error {
   constructor(public readonly status: number) {
@@ -197,7 +195,7 @@ async function requestContext(
 
   const choice = detectLocale(url, cookies[LNG_COOKIE], req.get("accept-language"));
   if (choice.remember && choice.remember !== cookies[LNG_COOKIE]) {
-    res.append("Set-Cookie", serializeCookie(LNG_COOKIE, choice.remember, { maxAgeSeconds: YEAR_SECONDS, httpOnly: false, secure }));
+    res.append("Set-Cookie", languageCookie(choice.remember, { secure }));
   }
 
   return {

@@ -1,3 +1,5 @@
+export const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
 /** Parses a Cookie header. A malformed pair is skipped, never thrown on (issue #3, "malformed cookie"). */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};

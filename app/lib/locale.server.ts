@@ -1,6 +1,12 @@
 import { fallbackLng, isSupportedLng, type Lng } from "~/i18n";
+import { serializeCookie, YEAR_SECONDS } from "./cookies";
 
 export const LNG_COOKIE = "lng";
+
+/** Remembers a language for a year. Readable by scripts: it holds nothing secret. */
+export function languageCookie(lng: Lng, options: { secure: boolean }): string {
+  return serializeCookie(LNG_COOKIE, lng, { maxAgeSeconds: YEAR_SECONDS, httpOnly: false, secure: options.secure });
+}
 
 export interface LocaleChoice {
   locale: Lng;

@@ -2,11 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { dirOf, languageNames, supportedLngs } from "~/i18n";
+import { dirOf, isSupportedLng, languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues } from "~/lib/forms";
-import { LNG_COOKIE } from "~/lib/locale.server";
+import { languageCookie } from "~/lib/locale.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { JoinSchema } from "~/modules/auth/schema";
 import { sessionCookie } from "~/modules/auth/sessions.server";
@@ -53,8 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", sessionCookie(joined.token, joined.expiresAt, { secure: context.secure }));
   headers.append("Set-Cookie", serializeCookie(RECOVERY_COOKIE, joined.recoveryCode, { maxAgeSeconds: 600, secure: context.secure, path: "/" }));
   // The language they chose is the one they get from now on, on every page.
-  if (parsed.data.preferredLang) {
-    headers.append("Set-Cookie", serializeCookie(LNG_COOKIE, parsed.data.preferredLang, { maxAgeSeconds: 365 * 24 * 3600, httpOnly: false, secure: context.secure }));
+  if (parsed.data.preferredLang && isSupportedLng(parsed.data.preferredLang)) {
+    headers.append("Set-Cookie", languageCookie(parsed.data.preferredLang, { secure: context.secure }));
   }
   return redirect(`/welcome?next=${encodeURIComponent(next)}`, { status: 303, headers });
 }

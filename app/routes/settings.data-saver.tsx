@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { serializeCookie } from "~/lib/cookies";
+import { serializeCookie, YEAR_SECONDS } from "~/lib/cookies";
 import { safeRedirect } from "~/modules/auth/guards.server";
 
 export async function loader() {
@@ -12,6 +12,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Open to everyone: a display preference kept in the person's own cookie.
   const formData = await request.formData();
   const on = formData.get("on") === "1";
-  const cookie = serializeCookie("data_saver", on ? "1" : "0", { maxAgeSeconds: on ? 365 * 24 * 3600 : 0, secure: context.secure });
+  const cookie = serializeCookie("data_saver", on ? "1" : "0", { maxAgeSeconds: on ? YEAR_SECONDS : 0, secure: context.secure });
   return redirect(safeRedirect(formData.get("returnTo"), "/"), { status: 303, headers: { "Set-Cookie": cookie } });
 }

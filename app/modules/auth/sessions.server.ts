@@ -1,4 +1,5 @@
 import { sql as pool, type Db } from "../../../db/client";
+import { serializeCookie } from "~/lib/cookies";
 import type { RoleGrant, SessionUser } from "./permissions";
 import { randomToken, sha256 } from "./tokens.server";
 
@@ -87,18 +88,10 @@ export interface CookieOptions {
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure when served over HTTPS. */
 export function sessionCookie(token: string, expiresAt: Date, options: CookieOptions): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${expiresAt.toUTCString()}`,
-    options.secure ? "Secure" : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
+  const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return serializeCookie(SESSION_COOKIE, token, { maxAgeSeconds, secure: options.secure });
 }
 
 export function clearSessionCookie(options: CookieOptions): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${options.secure ? "; Secure" : ""}`;
+  return serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0, secure: options.secure });
 }
