@@ -2,12 +2,13 @@ import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoDeployment } from "../deployments/demo.server";
 
-/** Loads the demo data in one transaction; running it again changes nothing (contract "demo"). */
+/**
+ * Loads the demo data; running it again changes nothing (contract "demo"). Each step is idempotent and
+ * transactional on its own (publishing a dossier version is), so an interrupted run is finished by the next.
+ */
 export async function seedDemo(db: Sql = pool): Promise<void> {
-  await db.begin(async (tx) => {
-    const { deploymentId } = await seedDemoDeployment(tx);
-    await seedDemoConsultation({ deploymentId }, tx);
-  });
+  const { deploymentId } = await seedDemoDeployment(db);
+  await seedDemoConsultation({ deploymentId }, db);
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */
