@@ -102,6 +102,9 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
           <li>
             <Link to="/">{t("common:nav.consultations")}</Link>
           </li>
+          <li>
+            <Link to="/register">{t("common:nav.register")}</Link>
+          </li>
           {data?.user?.canAdmin ? (
             <li>
               <Link to="/admin">{t("common:nav.admin")}</Link>

@@ -9,11 +9,11 @@ export const handle = { i18n: ["admin"] };
 /** Every staff page sits under this layout; staff roles are checked again by each page's own loader. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "view:admin")!;
-  return { canManageUsers: can(user, "manage:users") };
+  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment") };
 }
 
 export default function AdminLayout() {
-  const { canManageUsers } = useLoaderData<typeof loader>();
+  const { canManageUsers, canManageDeployments } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="admin">
@@ -24,6 +24,11 @@ export default function AdminLayout() {
               {t("admin:nav.home")}
             </NavLink>
           </li>
+          {canManageDeployments ? (
+            <li>
+              <NavLink to="/admin/deployments">{t("admin:nav.deployments")}</NavLink>
+            </li>
+          ) : null}
           {canManageUsers ? (
             <li>
               <NavLink to="/admin/users">{t("admin:nav.users")}</NavLink>

@@ -7,7 +7,7 @@ import { parseCookies, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues, type FormValues } from "~/lib/forms";
 import { addOrganisation, inviteStaff, listOrganisations, listStaff, setStaffRoles } from "~/modules/auth/auth.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { can, staffRoles, type SessionUser } from "~/modules/auth/permissions";
+import { can, organisationsWhere, staffRoles } from "~/modules/auth/permissions";
 import { InviteSchema, OrganisationSchema, SetRolesSchema } from "~/modules/auth/schema";
 
 export const handle = { i18n: ["admin"] };
@@ -19,16 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const INVITE_COOKIE = "invite_link";
 
-/** The organisations whose staff this admin manages; null means every one (a platform admin). */
-function managedOrganisations(user: SessionUser): string[] | null {
-  const grants = user.roles.filter((r) => r.role === "admin");
-  if (grants.some((g) => g.organisationId === null)) return null;
-  return grants.map((g) => g.organisationId!);
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "manage:users")!;
-  const scope = managedOrganisations(user);
+  const scope = organisationsWhere(user, "manage:users");
   const after = new URL(request.url).searchParams.get("after") ?? undefined;
   const [staff, organisations] = await Promise.all([listStaff({ organisationIds: scope, after, limit: 50 }), listOrganisations({ ids: scope })]);
   // A new invitation's link is shown once, then forgotten (it travels in a short httpOnly cookie).

@@ -52,4 +52,15 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/users");
   await page.goto("/account");
   await audit(page, "/account");
+  await page.goto("/admin/deployments");
+  await audit(page, "/admin/deployments");
+  await page.goto("/admin/deployments/demo");
+  await audit(page, "/admin/deployments/demo (the dossier editor)");
+});
+
+test("the register, a dossier and its versions have no serious accessibility violation", async ({ page }) => {
+  for (const path of ["/register", "/register/demo", "/register/demo/versions?from=1&to=2", "/register?lng=ar", "/register/demo?lng=ar"]) {
+    await page.goto(path);
+    await audit(page, path);
+  }
 });

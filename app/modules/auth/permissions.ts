@@ -72,3 +72,13 @@ export function can(user: SessionUser | null | undefined, permission: Permission
       (organisationId === undefined || grant.organisationId === null || grant.organisationId === organisationId),
   );
 }
+
+/**
+ * The organisations in which `user` holds `permission`; null when a platform-wide role grants it
+ * everywhere. Lists of staff pages are filtered by it.
+ */
+export function organisationsWhere(user: SessionUser, permission: Permission): string[] | null {
+  const grants = user.roles.filter((g) => (rolePermissions[g.role] as readonly string[]).includes(permission));
+  if (grants.some((g) => g.organisationId === null)) return null;
+  return [...new Set(grants.map((g) => g.organisationId!))];
+}

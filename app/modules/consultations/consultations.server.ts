@@ -110,3 +110,14 @@ export async function joinAsNewParticipant(
     throw err;
   }
 }
+
+/** The public consultations of a deployment, newest first (bounded). */
+export async function listConsultationsOfDeployment(
+  input: { deploymentId: string; limit?: number },
+  db: Db = pool,
+): Promise<{ slug: string; title: string; status: string; lang: string }[]> {
+  return db<{ slug: string; title: string; status: string; lang: string }[]>`
+    select slug, title, status, lang from consultations
+    where deployment_id = ${input.deploymentId} and status <> 'draft'
+    order by created_at desc limit ${Math.min(input.limit ?? 20, 100)}`;
+}

@@ -1,0 +1,116 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { labelForPath } from "~/components/dossier-diff";
+import { DossierFields } from "~/components/dossier-form";
+import { CsrfField, ErrorSummary, Field } from "~/components/forms";
+import { tFor } from "~/i18n.server";
+import type { FieldErrors } from "~/lib/forms";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getDeploymentForEditing, listVersions, publishDossier, saveDraft } from "~/modules/deployments/deployments.server";
+import { DossierSchema, dossierFromForm, errorsByPath, PublishSchema } from "~/modules/deployments/schema";
+
+export const handle = { i18n: ["admin", "dossier"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "manage:deployment");
+  const deployment = await getDeploymentForEditing(params.slug!);
+  requirePermission(request, context, "manage:deployment", deployment.organisationId);
+  const url = new URL(request.url);
+  const versions = await listVersions({ deploymentId: deployment.id, limit: 1 });
+  return {
+    deployment,
+    nextVersion: (deployment.publishedVersion ?? 0) + 1,
+    saved: url.searchParams.get("saved") === "1",
+    published: Number(url.searchParams.get("published")) || null,
+    material: url.searchParams.get("material") === "1",
+    lastMaterial: versions[0]?.materialChange ?? false,
+    title: tFor(context.locale)("admin:deployments.edit.title", { name: deployment.name }),
+  };
+}
+
+type ActionData = { intent: "save" | "publish"; values?: unknown; changeSummary?: string; errors: FieldErrors };
+
+/**
+ * intent=save: validates the whole dossier and saves it as the draft. intent=publish: publishes the
+ * saved draft as the next version, or shows why not beside each field.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requirePermission(request, context, "manage:deployment")!;
+  const deployment = await getDeploymentForEditing(params.slug!);
+  requirePermission(request, context, "manage:deployment", deployment.organisationId);
+  const form = await request.formData();
+
+  if (form.get("intent") === "publish") {
+    const changeSummary = String(form.get("changeSummary") ?? "");
+    const parsed = PublishSchema.safeParse({ changeSummary });
+    if (!parsed.success) return data<ActionData>({ intent: "publish", changeSummary, errors: errorsByPath(parsed.error) }, { status: 400 });
+    const result = await publishDossier({ deploymentId: deployment.id, changeSummary: parsed.data.changeSummary, actorId: user.id });
+    if (!result.ok) {
+      return data<ActionData>({ intent: "publish", changeSummary, errors: { form: [result.error], ...(result.fieldErrors ?? {}) } }, { status: result.status });
+    }
+    return redirect(`/admin/deployments/${deployment.slug}?published=${result.version}${result.materialChanges.length ? "&material=1" : ""}`, 303);
+  }
+
+  const values = dossierFromForm(form);
+  const parsed = DossierSchema.safeParse(values);
+  if (!parsed.success) return data<ActionData>({ intent: "save", values, errors: errorsByPath(parsed.error) }, { status: 400 });
+  await saveDraft({ deploymentId: deployment.id, dossier: parsed.data, actorId: user.id });
+  return redirect(`/admin/deployments/${deployment.slug}?saved=1`, 303);
+}
+
+export default function EditDossier() {
+  const { deployment, nextVersion, saved, published, material } = useLoaderData<typeof loader>();
+  const action = useActionData<ActionData>();
+  const { t } = useTranslation();
+  // After a refused save, the form shows what was typed; otherwise the saved draft.
+  const values = (action?.intent === "save" ? action.values : deployment.draft) as Record<string, unknown>;
+  const errors = action?.errors ?? {};
+  return (
+    <>
+      <h1>{t("admin:deployments.edit.title", { name: deployment.name })}</h1>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("admin:deployments.edit.saved")}
+        </p>
+      ) : null}
+      {published ? (
+        <p className="notice" role="status">
+          {t("admin:deployments.publish.published", { version: String(published) })} {material ? t("admin:deployments.publish.material") : null}
+        </p>
+      ) : null}
+      <p>
+        {t("admin:deployments.edit.intro")}{" "}
+        {deployment.publishedVersion ? <Link to={`/register/${deployment.slug}`}>{t("admin:deployments.edit.viewPublic")}</Link> : null}
+      </p>
+      <p>{t("admin:deployments.edit.history", { number: String(deployment.publishedVersion ?? 0) })}</p>
+      <ErrorSummary errors={errors} labels={Object.fromEntries(Object.keys(errors).filter((k) => k.includes(".")).map((k) => [k, labelForPath(k, t)]))} />
+      <Form method="post" noValidate className="form">
+        <CsrfField />
+        <input type="hidden" name="intent" value="save" />
+        <DossierFields values={values} errors={errors} />
+        <button type="submit" className="button">
+          {t("admin:deployments.edit.save")}
+        </button>
+      </Form>
+      <section aria-labelledby="publish-heading" className="panel">
+        <h2 id="publish-heading">{t("admin:deployments.publish.heading")}</h2>
+        <p>{t("admin:deployments.publish.intro")}</p>
+        <Form method="post" noValidate className="form">
+          <CsrfField />
+          <input type="hidden" name="intent" value="publish" />
+          <Field name="changeSummary" label={t("admin:deployments.publish.changeSummary")} hint={t("admin:deployments.publish.changeSummaryHint")} errors={errors}>
+            {(p) => <textarea {...p} rows={2} defaultValue={action?.intent === "publish" ? action.changeSummary : ""} />}
+          </Field>
+          <button type="submit" className="button">
+            {t("admin:deployments.publish.submit", { version: String(nextVersion) })}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export { ErrorBoundary } from "~/root";

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DossierDetail, DossierSummary } from "~/components/dossier-view";
+import { dirOf } from "~/i18n";
+import { formatDate } from "~/lib/format";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { listConsultationsOfDeployment } from "~/modules/consultations/consultations.server";
+import { getPublishedDossier } from "~/modules/deployments/deployments.server";
+
+export const handle = { i18n: ["register", "dossier", "consultations"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.dossier.deployment.name ?? "" }];
+
+/** The public dossier of a deployment: the latest published version, or ?version=N. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "view:register");
+  const asked = Number(new URL(request.url).searchParams.get("version"));
+  const version = Number.isInteger(asked) && asked > 0 && asked < 100_000 ? asked : undefined;
+  const dossier = await getPublishedDossier({ slug: params.slug!, version });
+  const consultations = await listConsultationsOfDeployment({ deploymentId: dossier.deployment.id });
+  return { dossier, consultations, publishedOn: formatDate(dossier.publishedAt, context.locale) };
+}
+
+export default function DossierPage() {
+  const { dossier, consultations, publishedOn } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { deployment: d, content, version } = dossier;
+  const lang = d.lang;
+  return (
+    <article className="dossier">
+      <p className="eyebrow" lang={lang} dir={dirOf(lang)}>
+        {d.organisationName}
+      </p>
+      <h1 lang={lang} dir={dirOf(lang)}>
+        {content.identity.name}
+      </h1>
+      <p className="status-line">
+        {t(`dossier:sector.${content.identity.sector}`)} · {t(`dossier:stage.${content.identity.lifecycleStage}`)} · <strong>{t(`dossier:status.${content.identity.status}`)}</strong>
+        <br />
+        {t("register:dossier.version", { version: String(version), date: publishedOn })}
+        {" · "}<Link to={`/register/${d.slug}/versions`}>{t("register:dossier.history")}</Link>
+      </p>
+      {consultations.length ? (
+        <section aria-labelledby="consultations-heading" className="panel">
+          <h2 id="consultations-heading">{t("register:dossier.consultations")}</h2>
+          <ul>
+            {consultations.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/c/${c.slug}`} lang={c.lang}>
+                  {c.title}
+                </Link>{" "}
+                ({t(`consultations:status.${c.status}`)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="plain-heading">
+        <h2 id="plain-heading">{t("register:dossier.plain")}</h2>
+        <DossierSummary d={content} lang={lang} />
+      </section>
+      <section aria-labelledby="technical-heading">
+        <h2 id="technical-heading">{t("register:dossier.technical")}</h2>
+        <DossierDetail d={content} lang={lang} />
+      </section>
+    </article>
+  );
+}
+
+export { ErrorBoundary } from "~/root";
