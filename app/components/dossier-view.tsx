@@ -80,30 +80,40 @@ export function DossierSummary({ d, lang }: { d: Dossier; lang: string }) {
   );
 }
 
-/** Every field of the dossier, section by section, below the summary. */
-export function DossierDetail({ d, lang }: { d: Dossier; lang: string }) {
+type PartName = "purpose" | "system" | "data" | "testing" | "procurement" | "risk" | "remedy";
+
+/** One section of a dossier in full: what a briefing pack's dossier sections show. */
+export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lang: string }) {
   const { t } = useTranslation();
-  return (
-    <>
-      <h3>{t("dossier:section.identity")}</h3>
-      <dl className="facts">
-        <Item label={t("dossier:field.identity.responsibleOffice")} text={d.identity.responsibleOffice} lang={lang} />
-        <Item label={t("dossier:field.identity.contact")} text={d.identity.contact} lang={lang} />
-        <Item label={t("dossier:field.identity.legalBasis")} text={d.identity.legalBasis} lang={lang} />
-        <Item label={t("dossier:field.identity.sector")} text={t(`dossier:sector.${d.identity.sector}`)} />
-        <Item label={t("dossier:field.identity.lifecycleStage")} text={t(`dossier:stage.${d.identity.lifecycleStage}`)} />
-        <Item label={t("dossier:field.identity.status")} text={t(`dossier:status.${d.identity.status}`)} />
-        <Item label={t("dossier:field.identity.plannedStart")} text={d.identity.plannedStart} />
-        <Item label={t("dossier:field.identity.plannedEnd")} text={d.identity.plannedEnd} />
-      </dl>
-      <h3>{t("dossier:section.purpose")}</h3>
-      <Fields d={d} section="purpose" keys={["objectives", "uses", "misuses", "benefits", "affectedGroups"]} lang={lang} />
-      <h3>{t("dossier:section.system")}</h3>
-      <Fields d={d} section="system" keys={["capabilities", "limitations", "failureModes", "accuracy", "accuracyByGroup", "decisionsFed", "model"]} lang={lang} />
-      <h3>{t("dossier:section.data")}</h3>
-      <Fields d={d} section="data" keys={["sources", "provenance", "personalData", "representativeness", "retention", "sharing"]} lang={lang} />
-      <h3>{t("dossier:section.testing")}</h3>
-      {d.testing.length === 0 ? (
+  switch (part) {
+    case "purpose":
+      return <Fields d={d} section="purpose" keys={["purpose", "objectives", "uses", "misuses", "benefits", "affectedGroups", "mostImpacted"]} lang={lang} />;
+    case "system":
+      return (
+        <Fields
+          d={d}
+          section="system"
+          keys={["does", "doesNot", "capabilities", "limitations", "failureModes", "accuracy", "accuracyByGroup", "humanOversight", "decisionsFed", "model"]}
+          lang={lang}
+        />
+      );
+    case "data":
+      return <Fields d={d} section="data" keys={["sources", "provenance", "personalData", "representativeness", "retention", "sharing"]} lang={lang} />;
+    case "remedy":
+      return <Fields d={d} section="remedy" keys={["responsibleEntity", "process", "deadlines", "optOut"]} lang={lang} />;
+    case "risk":
+      return (
+        <dl className="facts">
+          <Item label={t("dossier:field.risk.highRiskAreas")} text={d.risk.highRiskAreas.map((a) => t(`dossier:highRisk.${a}`)).join("\n\n")} />
+          <Item
+            label={t("dossier:field.risk.redLines")}
+            text={[...d.risk.redLines.map((r) => t(`dossier:redLine.${r}`)), ...d.risk.otherRedLines].join("\n\n")}
+            lang={lang}
+          />
+        </dl>
+      );
+    case "testing":
+      return d.testing.length === 0 ? (
         <p className="muted">{t("dossier:notStated")}</p>
       ) : (
         <ul className="evidence">
@@ -124,22 +134,46 @@ export function DossierDetail({ d, lang }: { d: Dossier; lang: string }) {
             </li>
           ))}
         </ul>
-      )}
-      <h3>{t("dossier:section.procurement")}</h3>
+      );
+    case "procurement":
+      return (
+        <dl className="facts">
+          <Item label={t("dossier:field.procurement.vendor")} text={d.procurement.vendor} lang={lang} />
+          {procurementChecks.map((c) => {
+            const check = d.procurement.checks[c];
+            return <Item key={c} label={`${t(`dossier:check.${c}`)}: ${check?.done ? t("dossier:yes") : t("dossier:no")}`} text={check?.evidence ?? ""} lang={lang} />;
+          })}
+        </dl>
+      );
+  }
+}
+
+/** Every field of the dossier, section by section, below the summary. */
+export function DossierDetail({ d, lang }: { d: Dossier; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{t("dossier:section.identity")}</h3>
       <dl className="facts">
-        <Item label={t("dossier:field.procurement.vendor")} text={d.procurement.vendor} lang={lang} />
-        {procurementChecks.map((c) => {
-          const check = d.procurement.checks[c];
-          return (
-            <Item
-              key={c}
-              label={`${t(`dossier:check.${c}`)}: ${check?.done ? t("dossier:yes") : t("dossier:no")}`}
-              text={check?.evidence ?? ""}
-              lang={lang}
-            />
-          );
-        })}
+        <Item label={t("dossier:field.identity.responsibleOffice")} text={d.identity.responsibleOffice} lang={lang} />
+        <Item label={t("dossier:field.identity.contact")} text={d.identity.contact} lang={lang} />
+        <Item label={t("dossier:field.identity.legalBasis")} text={d.identity.legalBasis} lang={lang} />
+        <Item label={t("dossier:field.identity.sector")} text={t(`dossier:sector.${d.identity.sector}`)} />
+        <Item label={t("dossier:field.identity.lifecycleStage")} text={t(`dossier:stage.${d.identity.lifecycleStage}`)} />
+        <Item label={t("dossier:field.identity.status")} text={t(`dossier:status.${d.identity.status}`)} />
+        <Item label={t("dossier:field.identity.plannedStart")} text={d.identity.plannedStart} />
+        <Item label={t("dossier:field.identity.plannedEnd")} text={d.identity.plannedEnd} />
       </dl>
+      <h3>{t("dossier:section.purpose")}</h3>
+      <Fields d={d} section="purpose" keys={["objectives", "uses", "misuses", "benefits", "affectedGroups"]} lang={lang} />
+      <h3>{t("dossier:section.system")}</h3>
+      <Fields d={d} section="system" keys={["capabilities", "limitations", "failureModes", "accuracy", "accuracyByGroup", "decisionsFed", "model"]} lang={lang} />
+      {(["data", "testing", "procurement"] as const).map((part) => (
+        <section key={part}>
+          <h3>{t(`dossier:section.${part}`)}</h3>
+          <DossierPart d={d} part={part} lang={lang} />
+        </section>
+      ))}
     </>
   );
 }

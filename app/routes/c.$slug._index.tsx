@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
+import { BriefingSections, QuestionList, type ReadingLevel } from "~/components/briefing";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getBriefingPack } from "~/modules/consultations/briefing.server";
+import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations"] };
@@ -11,13 +15,20 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: layout?.consultation.title ?? "" }];
 };
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  // Open to everyone: the layout route (c.$slug.tsx) checks view:consultation; this returns the language only.
-  return { locale: context.locale };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "view:consultation");
+  const consultation = await getPublicConsultation(params.slug!);
+  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId });
+  const asked = new URL(request.url).searchParams.get("level");
+  // The consultation page offers plain language and easy read; the full text is on the briefing page.
+  const level: ReadingLevel = asked === "easy" ? "easy" : "plain";
+  // The dossier is only shown at the full level; leaving it out keeps the page (and its hydration data)
+  // within the 14 KB budget.
+  return { locale: context.locale, pack: { ...pack, dossier: null }, level };
 }
 
 export default function ConsultationPage() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, pack, level } = useLoaderData<typeof loader>();
   const { consultation: c, participation, accepting, closesOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   return (
@@ -38,6 +49,39 @@ export default function ConsultationPage() {
           {t("consultations:deployment")}: <span lang={c.lang} dir={dirOf(c.lang)}>{c.deploymentName}</span>
         </p>
       </section>
+      <section aria-labelledby="briefing-heading" className="briefing">
+        <h2 id="briefing-heading">{t("consultations:briefing.heading")}</h2>
+        {pack.sections.length === 0 ? (
+          <p>{t("consultations:briefing.none")}</p>
+        ) : (
+          <>
+            <p>{t("consultations:briefing.intro")}</p>
+            <nav aria-label={t("consultations:briefing.level.label")} className="levels">
+              <a href={`/c/${c.slug}`} aria-current={level === "plain" ? "page" : undefined}>
+                {t("consultations:briefing.level.plain")}
+              </a>
+              <a href={`/c/${c.slug}?level=easy`} aria-current={level === "easy" ? "page" : undefined}>
+                {t("consultations:briefing.level.easy")}
+              </a>
+              <a href={`/c/${c.slug}/briefing`}>{t("consultations:briefing.level.full")}</a>
+            </nav>
+            <BriefingSections pack={pack} level={level} lang={c.lang} />
+            <p>
+              <a href={`/c/${c.slug}/briefing`}>{t("consultations:briefing.print")}</a> ·{" "}
+              <a href={`/c/${c.slug}/briefing.html?level=${level}`} download>
+                {t("consultations:briefing.download")}
+              </a>
+            </p>
+          </>
+        )}
+      </section>
+      {pack.questions.length ? (
+        <section aria-labelledby="questions-heading">
+          <h2 id="questions-heading">{t("consultations:questions.heading")}</h2>
+          <p>{t("consultations:questions.intro")}</p>
+          <QuestionList pack={pack} lang={c.lang} />
+        </section>
+      ) : null}
       <section aria-labelledby="take-part-heading" className="panel">
         <h2 id="take-part-heading">{t("consultations:takePart.heading")}</h2>
         {participation ? (

@@ -17,7 +17,7 @@ const test = base.extend<{ page: Page }>({
 
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
-const PAGES = ["/", "/c/demo", "/c/demo/join", "/login", "/recover"];
+const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover"];
 
 async function audit(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

@@ -47,6 +47,17 @@ test.describe("taking part in the demo consultation", () => {
     expect(problems).toEqual([]);
   });
 
+  test("reads the briefing in easy read and opens the printable answer sheet", async ({ page }) => {
+    await page.goto("/c/demo");
+    const levels = page.getByRole("navigation", { name: t("en", "consultations:briefing.level.label") });
+    await levels.getByRole("link", { name: t("en", "consultations:briefing.level.easy") }).click();
+    await expect(levels.getByRole("link", { name: t("en", "consultations:briefing.level.easy") })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("Nothing is decided yet.", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: t("en", "consultations:briefing.print") }).click();
+    await expect(page.getByRole("heading", { level: 2, name: t("en", "consultations:paper.title") })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: /^Q1 · / })).toBeVisible();
+  });
+
   test("changes language with the footer's switcher, and the choice is remembered", async ({ page }) => {
     await page.goto("/c/demo");
     await page.getByLabel(t("en", "common:language.label"), { exact: true }).selectOption("sw");

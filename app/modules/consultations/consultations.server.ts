@@ -12,19 +12,23 @@ export interface ConsultationSummary {
   opensAt: Date | null;
   closesAt: Date | null;
   lifecycleStage: string;
+  deploymentId: string;
   deploymentSlug: string;
   deploymentName: string;
   organisationName: string;
 }
 
+const summaryColumnsAndJoins = (db: Db) => db`
+  c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage,
+  d.id as deployment_id, d.slug as deployment_slug, d.name as deployment_name, o.name as organisation_name
+  from consultations c
+  join deployments d on d.id = c.deployment_id
+  join organisations o on o.id = d.organisation_id`;
+
 /** A bounded page of consultations open now, closing soonest first (served by consultations_status_idx). */
 export async function listOpenConsultations(input: { limit?: number } = {}, db: Db = pool): Promise<ConsultationSummary[]> {
   return db<ConsultationSummary[]>`
-    select c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage,
-      d.slug as deployment_slug, d.name as deployment_name, o.name as organisation_name
-    from consultations c
-    join deployments d on d.id = c.deployment_id
-    join organisations o on o.id = d.organisation_id
+    select ${summaryColumnsAndJoins(db)}
     where c.status = 'open' and (c.closes_at is null or c.closes_at > now())
     order by c.closes_at nulls last, c.id
     limit ${Math.min(input.limit ?? 50, 200)}`;
@@ -33,11 +37,7 @@ export async function listOpenConsultations(input: { limit?: number } = {}, db: 
 /** The consultation with this slug, or a 404 Response. Drafts are not public. */
 export async function getPublicConsultation(slug: string, db: Db = pool): Promise<ConsultationSummary> {
   const [row] = await db<ConsultationSummary[]>`
-    select c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage,
-      d.slug as deployment_slug, d.name as deployment_name, o.name as organisation_name
-    from consultations c
-    join deployments d on d.id = c.deployment_id
-    join organisations o on o.id = d.organisation_id
+    select ${summaryColumnsAndJoins(db)}
     where c.slug = ${slug} and c.status <> 'draft'`;
   if (!row) throw data(null, { status: 404 });
   return row;

@@ -1,4 +1,5 @@
 import { sql as pool, type Sql } from "../../../db/client";
+import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoDeployment } from "../deployments/demo.server";
 
@@ -8,7 +9,8 @@ import { seedDemoDeployment } from "../deployments/demo.server";
  */
 export async function seedDemo(db: Sql = pool): Promise<void> {
   const { deploymentId } = await seedDemoDeployment(db);
-  await seedDemoConsultation({ deploymentId }, db);
+  const { consultationId } = await seedDemoConsultation({ deploymentId }, db);
+  await seedDemoBriefing({ consultationId }, db);
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

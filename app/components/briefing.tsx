@@ -1,0 +1,85 @@
+import { useTranslation } from "react-i18next";
+import type { BriefingPack } from "~/modules/consultations/briefing.server";
+import { DossierPart, Prose } from "./dossier-view";
+
+export const readingLevels = ["plain", "easy", "full"] as const;
+export type ReadingLevel = (typeof readingLevels)[number];
+
+/**
+ * The sections of a briefing pack at one reading level (000 §57(h); 001 §32, §48). Plain and easy read
+ * fall back to the next fuller text a section has, so a section is never blank.
+ */
+export function BriefingSections({ pack, level, lang, headingLevel = 3 }: { pack: BriefingPack; level: ReadingLevel; lang: string; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <>
+      {pack.sections.map((s) => {
+        const text = level === "easy" ? s.easyRead || s.plain || s.body : level === "plain" ? s.plain || s.body : s.body;
+        return (
+          <section key={s.id} className={`briefing__section briefing__section--${level}`} id={`section-${s.position + 1}`}>
+            <H lang={lang}>{s.title}</H>
+            {level === "full" && s.dossierSection && pack.dossier ? (
+              <>
+                <p className="hint">{t("consultations:briefing.fromDossier", { version: String(pack.dossierVersion) })}</p>
+                <DossierPart d={pack.dossier} part={s.dossierSection} lang={lang} />
+              </>
+            ) : (
+              <Prose text={text || s.plain} lang={lang} />
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The questions with their codes, which the paper answer sheet repeats. */
+export function QuestionList({ pack, lang }: { pack: BriefingPack; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="questions">
+      {pack.questions.map((q) => (
+        <li key={q.id} id={`question-${q.code}`}>
+          <strong>{t("consultations:questions.code", { code: q.code })}</strong>
+          <p lang={lang}>{q.prompt}</p>
+          {q.hint ? (
+            <p className="hint" lang={lang}>
+              {q.hint}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The printable answer sheet for a meeting without internet (000 §23, §56): codes, prompts, space. */
+export function AnswerSheet({ pack, lang, address }: { pack: BriefingPack; lang: string; address: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="answer-sheet" aria-labelledby="answer-sheet-heading">
+      <h2 id="answer-sheet-heading">{t("consultations:paper.title")}</h2>
+      <p>{t("consultations:paper.intro")}</p>
+      <h3>{t("consultations:paper.meeting")}</h3>
+      <dl className="answer-sheet__meeting">
+        {(["date", "place", "method", "people", "language"] as const).map((k) => (
+          <div key={k}>
+            <dt>{t(`consultations:paper.${k}`)}</dt>
+            <dd className="answer-sheet__blank" />
+          </div>
+        ))}
+      </dl>
+      {pack.questions.map((q) => (
+        <div key={q.id} className="answer-sheet__question">
+          <h3>
+            {q.code} · <span lang={lang}>{q.prompt}</span>
+          </h3>
+          <p className="hint">{t("consultations:paper.answers")}</p>
+          <div className="answer-sheet__lines" />
+        </div>
+      ))}
+      <p className="hint">{t("consultations:paper.printedFrom", { address })}</p>
+    </section>
+  );
+}

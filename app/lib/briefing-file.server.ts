@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { AnswerSheet, BriefingSections, type ReadingLevel } from "~/components/briefing";
+import { dirOf } from "~/i18n";
+import { i18nFor } from "~/i18n.server";
+import type { BriefingPack } from "~/modules/consultations/briefing.server";
+import type { ConsultationSummary } from "~/modules/consultations/consultations.server";
+
+// The built stylesheet, read once and inlined: the downloaded file must work with no server behind it.
+let css: string | undefined;
+function stylesheet(): string {
+  if (css !== undefined) return css;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [path.resolve(here, "../public/build/_assets"), path.resolve(here, "../../public/build/_assets"), path.resolve("public/build/_assets")]) {
+    const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => /^app-.*\.css$/.test(f)) : undefined;
+    if (file) return (css = fs.readFileSync(path.join(dir, file), "utf8"));
+  }
+  return (css = "");
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * The briefing and its answer sheet as one self-contained HTML document: no script, styles inline, for
+ * a facilitator to keep on a phone or print for a meeting without internet (000 §23, §56).
+ */
+export function briefingFileHtml(input: { consultation: ConsultationSummary; pack: BriefingPack; level: ReadingLevel; locale: string; address: string }): string {
+  const { consultation: c, pack, level, locale } = input;
+  const body = renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: i18nFor(locale) },
+      createElement(
+        "main",
+        { className: "page briefing briefing--print" },
+        createElement("p", { className: "eyebrow", lang: c.lang }, c.organisationName),
+        createElement("h1", { lang: c.lang, dir: dirOf(c.lang) }, c.title),
+        createElement(BriefingSections, { pack, level, lang: c.lang, headingLevel: 2 }),
+        pack.questions.length ? createElement(AnswerSheet, { pack, lang: c.lang, address: input.address }) : null,
+      ),
+    ),
+  );
+  return `<!doctype html><html lang="${escape(locale)}" dir="${dirOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(c.title)}</title><style>${stylesheet()}</style></head><body>${body}</body></html>`;
+}

@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AnswerSheet, BriefingSections, readingLevels, type ReadingLevel } from "~/components/briefing";
+import { dirOf } from "~/i18n";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getBriefingPack } from "~/modules/consultations/briefing.server";
+import { getPublicConsultation } from "~/modules/consultations/consultations.server";
+
+export const handle = { i18n: ["consultations", "dossier"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.consultation.title ?? "" }];
+
+/**
+ * The whole briefing at one reading level (full text by default) followed by the answer sheet: the
+ * page facilitators print for a meeting without internet. The print stylesheet drops the site's chrome.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "view:consultation");
+  const consultation = await getPublicConsultation(params.slug!);
+  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId });
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("level");
+  const level: ReadingLevel = (readingLevels as readonly string[]).includes(asked ?? "") ? (asked as ReadingLevel) : "full";
+  return { consultation, pack, level, address: `${url.origin}/c/${consultation.slug}` };
+}
+
+export default function BriefingPage() {
+  const { consultation: c, pack, level, address } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article className="briefing briefing--print">
+      <p className="eyebrow" lang={c.lang} dir={dirOf(c.lang)}>
+        {c.organisationName}
+      </p>
+      <h1 lang={c.lang} dir={dirOf(c.lang)}>
+        {c.title}
+      </h1>
+      <nav aria-label={t("consultations:briefing.level.label")} className="levels no-print">
+        {readingLevels.map((l) => (
+          <a key={l} href={`/c/${c.slug}/briefing?level=${l}`} aria-current={level === l ? "page" : undefined}>
+            {t(`consultations:briefing.level.${l}`)}
+          </a>
+        ))}
+      </nav>
+      <p className="no-print">
+        <Link to={`/c/${c.slug}`}>{t("consultations:join.back")}</Link> ·{" "}
+        <a href={`/c/${c.slug}/briefing.html?level=${level}`} download>
+          {t("consultations:briefing.download")}
+        </a>
+      </p>
+      <BriefingSections pack={pack} level={level} lang={c.lang} headingLevel={2} />
+      {pack.questions.length ? <AnswerSheet pack={pack} lang={c.lang} address={address} /> : null}
+    </article>
+  );
+}
+
+export { ErrorBoundary } from "~/root";
