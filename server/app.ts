@@ -25,6 +25,8 @@ export interface AppOptions {
   /** Honour X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=1); off by default. */
   trustProxy?: boolean;
   maxBodyBytes?: number;
+  /** For multipart forms (document uploads): the 10 MB file limit plus room for the other fields. */
+  maxUploadBytes?: number;
 }
 
 class HttpError extends Error {
@@ -37,6 +39,7 @@ class HttpError extends Error {
 export function createApp(options: AppOptions): express.Express {
   const { sql, logger, build, csrfKey } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const maxUploadBytes = options.maxUploadBytes ?? 11 * 1024 * 1024;
   const app = express();
   app.disable("x-powered-by");
   // Never trust X-Forwarded-For: we do not want the client address, and Express would otherwise read it.
@@ -123,7 +126,7 @@ export function createApp(options: AppOptions): express.Express {
       let body: Buffer | undefined;
       let forcedStatus: number | undefined;
       if (method !== "GET" && method !== "HEAD") {
-        body = await readBody(req, maxBodyBytes);
+        body = await readBody(req, /^multipart\/form-data/i.test(req.get("content-type") ?? "") ? maxUploadBytes : maxBodyBytes);
         const form = await parseForm(req, body);
         const token = req.get(CSRF_HEADER) ?? (form?.get(CSRF_FIELD) as string | null);
         const tokenOk = isValidCsrf(csrfKey, cookies[CSRF_COOKIE], typeof token === "string" ? token : null);
@@ -267,8 +270,10 @@ function toWebRequest(req: ExpressRequest, res: ExpressResponse, method: string,
 
 async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status);
+  // A header the route set replaces the default the server put there (a download's stricter CSP
+  // replaces the page CSP); cookies add up.
   for (const [key, value] of response.headers.entries()) {
-    if (key !== "set-cookie") res.append(key, value);
+    if (key !== "set-cookie") res.setHeader(key, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
   if (response.body) await writeReadableStreamToWritable(response.body, res);

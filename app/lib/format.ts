@@ -15,3 +15,8 @@ export function formatDate(value: Date | string, locale: string): string {
   }
   return format.format(date);
 }
+
+/** A number in the person's language (digits and separators), formatted in loaders like dates. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

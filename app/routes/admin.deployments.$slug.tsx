@@ -5,8 +5,10 @@ import { labelForPath } from "~/components/dossier-diff";
 import { DossierFields } from "~/components/dossier-form";
 import { CsrfField, ErrorSummary, Field } from "~/components/forms";
 import { tFor } from "~/i18n.server";
+import { formatNumber } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { addAttachment, deleteAttachment, listAttachments } from "~/modules/deployments/attachments.server";
 import { getDeploymentForEditing, listVersions, publishDossier, saveDraft } from "~/modules/deployments/deployments.server";
 import { DossierSchema, dossierFromForm, errorsByPath, PublishSchema } from "~/modules/deployments/schema";
 
@@ -19,19 +21,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const deployment = await getDeploymentForEditing(params.slug!);
   requirePermission(request, context, "manage:deployment", deployment.organisationId);
   const url = new URL(request.url);
-  const versions = await listVersions({ deploymentId: deployment.id, limit: 1 });
+  const [versions, attachments] = await Promise.all([listVersions({ deploymentId: deployment.id, limit: 1 }), listAttachments({ deploymentId: deployment.id })]);
   return {
     deployment,
     nextVersion: (deployment.publishedVersion ?? 0) + 1,
     saved: url.searchParams.get("saved") === "1",
     published: Number(url.searchParams.get("published")) || null,
     material: url.searchParams.get("material") === "1",
+    attachment: url.searchParams.get("attachment"),
+    attachments: attachments.map((a) => ({ ...a, kb: formatNumber(Math.max(1, Math.round(a.size / 1024)), context.locale) })),
     lastMaterial: versions[0]?.materialChange ?? false,
     title: tFor(context.locale)("admin:deployments.edit.title", { name: deployment.name }),
   };
 }
 
-type ActionData = { intent: "save" | "publish"; values?: unknown; changeSummary?: string; errors: FieldErrors };
+type ActionData = { intent: "save" | "publish" | "upload"; values?: unknown; changeSummary?: string; title?: string; errors: FieldErrors };
 
 /**
  * intent=save: validates the whole dossier and saves it as the draft. intent=publish: publishes the
@@ -42,6 +46,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const deployment = await getDeploymentForEditing(params.slug!);
   requirePermission(request, context, "manage:deployment", deployment.organisationId);
   const form = await request.formData();
+
+  if (form.get("intent") === "upload") {
+    const title = String(form.get("title") ?? "");
+    const file = form.get("file");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const added = await addAttachment({ deploymentId: deployment.id, title, filename: file instanceof File ? file.name : "", bytes, actorId: user.id });
+    if (!added.ok) return data<ActionData>({ intent: "upload", title, errors: { [added.field]: [added.error] } }, { status: added.status });
+    return redirect(`/admin/deployments/${deployment.slug}?attachment=added#documents-heading`, 303);
+  }
+
+  if (form.get("intent") === "deleteAttachment") {
+    await deleteAttachment({ deploymentId: deployment.id, id: String(form.get("id") ?? ""), actorId: user.id });
+    return redirect(`/admin/deployments/${deployment.slug}?attachment=removed#documents-heading`, 303);
+  }
 
   if (form.get("intent") === "publish") {
     const changeSummary = String(form.get("changeSummary") ?? "");
@@ -62,12 +80,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditDossier() {
-  const { deployment, nextVersion, saved, published, material } = useLoaderData<typeof loader>();
+  const { deployment, nextVersion, saved, published, material, attachment, attachments } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const { t } = useTranslation();
   // After a refused save, the form shows what was typed; otherwise the saved draft.
   const values = (action?.intent === "save" ? action.values : deployment.draft) as Record<string, unknown>;
-  const errors = action?.errors ?? {};
+  const errors = action?.intent === "upload" ? {} : (action?.errors ?? {});
+  const uploadErrors = action?.intent === "upload" ? action.errors : {};
   return (
     <>
       <h1>{t("admin:deployments.edit.title", { name: deployment.name })}</h1>
@@ -95,6 +114,47 @@ export default function EditDossier() {
           {t("admin:deployments.edit.save")}
         </button>
       </Form>
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t("dossier:attachments.heading")}</h2>
+        {attachment === "added" || attachment === "removed" ? (
+          <p className="notice" role="status">
+            {t(`dossier:attachments.${attachment}`)}
+          </p>
+        ) : null}
+        {attachments.length === 0 ? (
+          <p>{t("dossier:attachments.none")}</p>
+        ) : (
+          <ul className="documents">
+            {attachments.map((a) => (
+              <li key={a.id}>
+                {a.title} ({a.filename}, {t("dossier:attachments.size", { size: a.kb })}){" "}
+                <Form method="post" className="inline-form">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="deleteAttachment" />
+                  <input type="hidden" name="id" value={a.id} />
+                  <button type="submit" className="button--link">
+                    {t("dossier:attachments.remove", { title: a.title })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorSummary errors={uploadErrors} />
+        <Form method="post" encType="multipart/form-data" noValidate className="form">
+          <CsrfField />
+          <input type="hidden" name="intent" value="upload" />
+          <Field name="title" label={t("dossier:attachments.title")} errors={uploadErrors}>
+            {(p) => <input {...p} type="text" defaultValue={action?.intent === "upload" ? action.title : ""} />}
+          </Field>
+          <Field name="file" label={t("dossier:attachments.file")} hint={t("dossier:attachments.fileHint")} errors={uploadErrors}>
+            {(p) => <input {...p} type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv" />}
+          </Field>
+          <button type="submit" className="button">
+            {t("dossier:attachments.upload")}
+          </button>
+        </Form>
+      </section>
       <section aria-labelledby="publish-heading" className="panel">
         <h2 id="publish-heading">{t("admin:deployments.publish.heading")}</h2>
         <p>{t("admin:deployments.publish.intro")}</p>

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DossierDetail, DossierSummary } from "~/components/dossier-view";
 import { dirOf } from "~/i18n";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatNumber } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listConsultationsOfDeployment } from "~/modules/consultations/consultations.server";
+import { listAttachments } from "~/modules/deployments/attachments.server";
 import { getPublishedDossier } from "~/modules/deployments/deployments.server";
 
 export const handle = { i18n: ["register", "dossier", "consultations"] };
@@ -18,12 +19,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("version"));
   const version = Number.isInteger(asked) && asked > 0 && asked < 100_000 ? asked : undefined;
   const dossier = await getPublishedDossier({ slug: params.slug!, version });
-  const consultations = await listConsultationsOfDeployment({ deploymentId: dossier.deployment.id });
-  return { dossier, consultations, publishedOn: formatDate(dossier.publishedAt, context.locale) };
+  const [consultations, attachments] = await Promise.all([
+    listConsultationsOfDeployment({ deploymentId: dossier.deployment.id }),
+    listAttachments({ deploymentId: dossier.deployment.id }),
+  ]);
+  const documents = attachments.map((a) => ({ id: a.id, title: a.title, filename: a.filename, kb: formatNumber(Math.max(1, Math.round(a.size / 1024)), context.locale) }));
+  return { dossier, consultations, documents, publishedOn: formatDate(dossier.publishedAt, context.locale) };
 }
 
 export default function DossierPage() {
-  const { dossier, consultations, publishedOn } = useLoaderData<typeof loader>();
+  const { dossier, consultations, documents, publishedOn } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { deployment: d, content, version } = dossier;
   const lang = d.lang;
@@ -64,6 +69,21 @@ export default function DossierPage() {
         <h2 id="technical-heading">{t("register:dossier.technical")}</h2>
         <DossierDetail d={content} lang={lang} />
       </section>
+      {documents.length ? (
+        <section aria-labelledby="documents-heading">
+          <h2 id="documents-heading">{t("dossier:attachments.heading")}</h2>
+          <ul className="documents">
+            {documents.map((a) => (
+              <li key={a.id}>
+                <a href={`/register/${d.slug}/files/${a.id}`} download>
+                  {a.title}
+                </a>{" "}
+                ({a.filename}, {t("dossier:attachments.size", { size: a.kb })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -48,3 +48,10 @@ export function csrfFrom(html: string): string {
   if (!m) throw new Error("no CSRF field on the page");
   return m[1];
 }
+
+/** Posts a multipart form (file uploads) with the CSRF token of `formPage`, through the client's jar. */
+export async function postMultipart(client: Client, pathname: string, form: FormData, formPage = pathname) {
+  form.set("_csrf", csrfFrom((await client.get(formPage)).text));
+  const res = await fetch(client.base + pathname, { method: "POST", redirect: "manual", headers: { ...client.headers, cookie: client.cookieHeader() }, body: form });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}

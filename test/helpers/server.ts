@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createLogger } from "../../app/lib/logger.server";
 import { startServer, type RunningServer } from "../../server/start";
 
-export { Client, csrfFrom } from "./client";
+export { Client, csrfFrom, postMultipart } from "./client";
 
 export const ADMIN = { email: "admin@example.org", password: "a long admin password" };
 

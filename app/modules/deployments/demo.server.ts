@@ -1,4 +1,5 @@
 import { sql as pool, type Sql } from "../../../db/client";
+import { addAttachment } from "./attachments.server";
 import { publishDossier, saveDraft } from "./deployments.server";
 import { DossierSchema, type Dossier } from "./schema";
 
@@ -137,6 +138,26 @@ export async function seedDemoDeployment(db: Sql = pool): Promise<{ organisation
       db,
     );
   }
+  const [hasDocument] = await db`select 1 from attachments where deployment_id = ${deployment.id} limit 1`;
+  if (!hasDocument) {
+    await addAttachment(
+      { deploymentId: deployment.id, title: "Bias audit 2026: flag rates by group (summary table)", filename: "hbes-bias-audit-2026-summary.csv", bytes: new TextEncoder().encode(AUDIT_CSV), actorId: null },
+      db,
+    );
+  }
   return { organisationId: org.id, deploymentId: deployment.id };
 }
+
+const AUDIT_CSV = [
+  "group,applications,flagged,flag_rate,confirmed_error_rate_among_flagged",
+  "all applicants,40000,1640,4.1%,71%",
+  "refugee households,2300,217,9.4%,69%",
+  "national ID holders,37700,1423,3.8%,71%",
+  "irregular income,9100,590,6.5%,70%",
+  "regular income,30900,1050,3.4%,72%",
+  "woman head of household,24800,1010,4.1%,71%",
+  "man head of household,15200,630,4.1%,70%",
+  "household with a disabled member,5200,226,4.3%,72%",
+  "",
+].join("\n");
 
