@@ -5,6 +5,11 @@ import { DossierPart, Prose } from "./dossier-view";
 export const readingLevels = ["plain", "easy", "full"] as const;
 export type ReadingLevel = (typeof readingLevels)[number];
 
+/** The reading level asked for in ?level=, or `fallback` when it is missing or unknown. */
+export function parseReadingLevel(value: string | null, fallback: ReadingLevel, allowed: readonly ReadingLevel[] = readingLevels): ReadingLevel {
+  return (allowed as readonly string[]).includes(value ?? "") ? (value as ReadingLevel) : fallback;
+}
+
 /**
  * The sections of a briefing pack at one reading level (000 §57(h); 001 §32, §48). Plain and easy read
  * fall back to the next fuller text a section has, so a section is never blank.

@@ -9,6 +9,7 @@ import { formatNumber } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { addAttachment, deleteAttachment, listAttachments } from "~/modules/deployments/attachments.server";
+import { listConsultationsOfDeployment } from "~/modules/consultations/consultations.server";
 import { getDeploymentForEditing, listVersions, publishDossier, saveDraft } from "~/modules/deployments/deployments.server";
 import { DossierSchema, dossierFromForm, errorsByPath, PublishSchema } from "~/modules/deployments/schema";
 
@@ -21,7 +22,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const deployment = await getDeploymentForEditing(params.slug!);
   requirePermission(request, context, "manage:deployment", deployment.organisationId);
   const url = new URL(request.url);
-  const [versions, attachments] = await Promise.all([listVersions({ deploymentId: deployment.id, limit: 1 }), listAttachments({ deploymentId: deployment.id })]);
+  const [versions, attachments, consultations] = await Promise.all([
+    listVersions({ deploymentId: deployment.id, limit: 1 }),
+    listAttachments({ deploymentId: deployment.id }),
+    listConsultationsOfDeployment({ deploymentId: deployment.id }),
+  ]);
   return {
     deployment,
     nextVersion: (deployment.publishedVersion ?? 0) + 1,
@@ -29,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     published: Number(url.searchParams.get("published")) || null,
     material: url.searchParams.get("material") === "1",
     attachment: url.searchParams.get("attachment"),
+    consultations,
     attachments: attachments.map((a) => ({ ...a, kb: formatNumber(Math.max(1, Math.round(a.size / 1024)), context.locale) })),
     lastMaterial: versions[0]?.materialChange ?? false,
     title: tFor(context.locale)("admin:deployments.edit.title", { name: deployment.name }),
@@ -80,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditDossier() {
-  const { deployment, nextVersion, saved, published, material, attachment, attachments } = useLoaderData<typeof loader>();
+  const { deployment, nextVersion, saved, published, material, attachment, attachments, consultations } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const { t } = useTranslation();
   // After a refused save, the form shows what was typed; otherwise the saved draft.
@@ -105,6 +111,18 @@ export default function EditDossier() {
         {deployment.publishedVersion ? <Link to={`/register/${deployment.slug}`}>{t("admin:deployments.edit.viewPublic")}</Link> : null}
       </p>
       <p>{t("admin:deployments.edit.history", { number: String(deployment.publishedVersion ?? 0) })}</p>
+      {consultations.length ? (
+        <section aria-labelledby="consultations-heading">
+          <h2 id="consultations-heading">{t("admin:briefing.consultations")}</h2>
+          <ul>
+            {consultations.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/admin/consultations/${c.slug}/briefing`}>{t("admin:briefing.edit", { title: c.title })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ErrorSummary errors={errors} labels={Object.fromEntries(Object.keys(errors).filter((k) => k.includes(".")).map((k) => [k, labelForPath(k, t)]))} />
       <Form method="post" noValidate className="form">
         <CsrfField />

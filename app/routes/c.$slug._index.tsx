@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
-import { BriefingSections, QuestionList, type ReadingLevel } from "~/components/briefing";
+import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getBriefingPack } from "~/modules/consultations/briefing.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
+import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations"] };
@@ -17,11 +16,9 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const consultation = await getPublicConsultation(params.slug!);
-  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId });
-  const asked = new URL(request.url).searchParams.get("level");
+  const { pack } = await getPublicBriefing(params.slug!);
   // The consultation page offers plain language and easy read; the full text is on the briefing page.
-  const level: ReadingLevel = asked === "easy" ? "easy" : "plain";
+  const level = parseReadingLevel(new URL(request.url).searchParams.get("level"), "plain", ["plain", "easy"]);
   // The dossier is only shown at the full level; leaving it out keeps the page (and its hydration data)
   // within the 14 KB budget.
   return { locale: context.locale, pack: { ...pack, dossier: null }, level };

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AnswerSheet, BriefingSections, readingLevels, type ReadingLevel } from "~/components/briefing";
+import { AnswerSheet, BriefingSections, parseReadingLevel, readingLevels } from "~/components/briefing";
 import { dirOf } from "~/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getBriefingPack } from "~/modules/consultations/briefing.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
+import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 
 export const handle = { i18n: ["consultations", "dossier"] };
 
@@ -17,11 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.c
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const consultation = await getPublicConsultation(params.slug!);
-  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId });
+  const { consultation, pack } = await getPublicBriefing(params.slug!);
   const url = new URL(request.url);
-  const asked = url.searchParams.get("level");
-  const level: ReadingLevel = (readingLevels as readonly string[]).includes(asked ?? "") ? (asked as ReadingLevel) : "full";
+  const level = parseReadingLevel(url.searchParams.get("level"), "full");
   return { consultation, pack, level, address: `${url.origin}/c/${consultation.slug}` };
 }
 

@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readingLevels, type ReadingLevel } from "~/components/briefing";
+import { parseReadingLevel } from "~/components/briefing";
 import { briefingFileHtml } from "~/lib/briefing-file.server";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getBriefingPack } from "~/modules/consultations/briefing.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
+import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 
 /** The briefing and answer sheet as one downloadable HTML file (?level=plain|easy|full). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const consultation = await getPublicConsultation(params.slug!);
-  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId });
+  const { consultation, pack } = await getPublicBriefing(params.slug!);
   const url = new URL(request.url);
-  const asked = url.searchParams.get("level");
-  const level: ReadingLevel = (readingLevels as readonly string[]).includes(asked ?? "") ? (asked as ReadingLevel) : "full";
+  const level = parseReadingLevel(url.searchParams.get("level"), "full");
   const html = briefingFileHtml({ consultation, pack, level, locale: context.locale, address: `${url.origin}/c/${consultation.slug}` });
   return new Response(html, {
     headers: {

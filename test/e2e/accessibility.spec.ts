@@ -56,6 +56,8 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/deployments");
   await page.goto("/admin/deployments/demo");
   await audit(page, "/admin/deployments/demo (the dossier editor)");
+  await page.goto("/admin/consultations/demo/briefing");
+  await audit(page, "/admin/consultations/demo/briefing (the briefing editor)");
 });
 
 test("the register, a dossier and its versions have no serious accessibility violation", async ({ page }) => {

@@ -126,6 +126,13 @@ describe("the dossier editor", () => {
     expect(dup.text).toContain(esc(en("dossier").errors.slugTaken));
     expect(dup.text).toContain('value="Another demo"');
 
+    const badSlug = await admin.post("/admin/deployments", { name: "X", slug: "Not a slug!", organisationId: orgId, sector: "sorcery" });
+    expect(badSlug.status).toBe(400);
+    expect(badSlug.text).toContain(esc(en("dossier").errors.slug));
+    expect(badSlug.text).toContain(esc(en("dossier").errors.required));
+    expect(badSlug.text).toContain(esc(en("dossier").errors.choose));
+    expect(badSlug.text).toContain('value="Not a slug!"');
+
     const created = await admin.post("/admin/deployments", { name: "Clinic triage", slug: "clinic-triage", organisationId: orgId, sector: "health" });
     expect(created.status).toBe(303);
     expect(created.headers.get("location")).toBe("/admin/deployments/clinic-triage");
@@ -182,6 +189,35 @@ describe("the dossier editor", () => {
     expect(v2.headers.get("location")).toBe("/admin/deployments/clinic-triage?published=2&material=1");
     const diff = await new Client(server.url).get("/register/clinic-triage/versions?from=1&to=2");
     expect(diff.text).toMatch(/<ins><span class="visually-hidden">added: <\/span>[^<]*past records/);
+  });
+
+  it("refuses to publish a purpose that contradicts a red line, with the message beside the purpose (001 §16, §64)", async () => {
+    const admin = await signedInAdmin();
+    const orgId = (await admin.get("/admin/deployments")).text.match(/<option value="([0-9a-f-]{36})"/)![1];
+    await admin.post("/admin/deployments", { name: "Station cameras", slug: "station-cameras", organisationId: orgId, sector: "transport" });
+    const fields = {
+      intent: "save",
+      "identity.name": "Station cameras",
+      "identity.contact": "c@example.org",
+      "identity.responsibleOffice": "Rail police liaison",
+      "purpose.purpose": "Identify wanted people in stations with live facial recognition.",
+      "purpose.mostImpacted": "Commuters.",
+      "system.does": "Compares faces with a watch list.",
+      "system.limitations": "Errors in poor light.",
+      "system.humanOversight": "An officer checks each alert.",
+      "data.sources": "Camera feeds.",
+      "data.personalData": "Faces.",
+      "remedy.responsibleEntity": "Rail ombudsperson",
+      "remedy.process": "Write to the ombudsperson.",
+      "risk.redLines": "biometricMassSurveillance",
+    };
+    expect((await admin.post("/admin/deployments/station-cameras", fields)).status).toBe(303);
+    const res = await admin.post("/admin/deployments/station-cameras", { intent: "publish", changeSummary: "First" }, { formPage: "/admin/deployments/station-cameras" });
+    expect(res.status).toBe(400);
+    const message = esc(en("dossier").errors.redLine.biometricMassSurveillance);
+    expect(res.text).toContain(`id="purpose.purpose-error"`);
+    expect(res.text.lastIndexOf(message)).toBeGreaterThan(res.text.indexOf(`for="purpose.purpose"`));
+    expect((await new Client(server.url).get("/register/station-cameras")).status).toBe(404);
   });
 
   it("keeps the editor to staff of the owning organisation", async () => {

@@ -1,8 +1,12 @@
-import { sql as pool, type Db } from "../../../db/client";
+import type { z } from "zod";
+import { sql as pool, type Db, type Sql } from "../../../db/client";
+import type { Refusal } from "../auth/auth.server";
+import { getPublicConsultation, type ConsultationSummary } from "./consultations.server";
+import type { DossierSection, QuestionSchema, SectionSchema } from "./schema";
 import { DossierSchema, type Dossier } from "../deployments/schema";
 
-export const dossierSections = ["purpose", "system", "data", "testing", "procurement", "risk", "remedy"] as const;
-export type DossierSection = (typeof dossierSections)[number];
+export { dossierSections, type DossierSection } from "./schema";
+
 
 export interface BriefingSection {
   id: string;
@@ -52,10 +56,95 @@ export async function getBriefingPack(input: { consultationId: string; deploymen
   return { sections, questions, dossier: parsed?.success ? parsed.data : null, dossierVersion: dossierRow?.version ?? null };
 }
 
+/** A public consultation with its briefing pack, or a 404 Response. */
+export async function getPublicBriefing(slug: string, db: Db = pool): Promise<{ consultation: ConsultationSummary; pack: BriefingPack }> {
+  const consultation = await getPublicConsultation(slug, db);
+  return { consultation, pack: await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId }, db) };
+}
+
 /** Whether a consultation has this question code (facilitators' paper answers are entered by code). */
 export async function findQuestionByCode(input: { consultationId: string; code: string }, db: Db = pool): Promise<Question | null> {
   const [row] = await db<Question[]>`
     select id, position, code, kind, prompt, hint from questions
     where consultation_id = ${input.consultationId} and code = ${input.code.toUpperCase()}`;
   return row ?? null;
+}
+
+// Staff editing of the briefing pack (issue #4). Every write is scoped to the consultation, so an id
+// from another consultation changes nothing.
+
+/** Adds a section at the end: free text, or one that shows a section of the dossier. */
+export async function addSection(input: { consultationId: string; title: string; dossierSection: DossierSection | null }, db: Db = pool): Promise<string> {
+  const [row] = await db<{ id: string }[]>`
+    insert into briefing_sections (consultation_id, position, dossier_section, title)
+    values (${input.consultationId},
+      (select coalesce(max(position) + 1, 0) from briefing_sections where consultation_id = ${input.consultationId}),
+      ${input.dossierSection}, ${input.title})
+    returning id`;
+  return row.id;
+}
+
+/** Saves a section's texts; false when the section is not in this consultation. */
+export async function updateSection(
+  input: { consultationId: string; id: string } & z.infer<typeof SectionSchema>,
+  db: Db = pool,
+): Promise<boolean> {
+  const result = await db`
+    update briefing_sections set title = ${input.title}, body = ${input.body}, plain = ${input.plain}, easy_read = ${input.easyRead}, updated_at = now()
+    where id = ${input.id} and consultation_id = ${input.consultationId}`;
+  return result.count > 0;
+}
+
+/** Swaps a section with its neighbour above or below (nothing happens at either end). */
+export async function moveSection(input: { consultationId: string; id: string; direction: "up" | "down" }, db: Sql = pool): Promise<void> {
+  await db.begin(async (tx) => {
+    const [me] = await tx<{ position: number }[]>`
+      select position from briefing_sections where id = ${input.id} and consultation_id = ${input.consultationId} for update`;
+    if (!me) return;
+    const [other] = await tx<{ id: string; position: number }[]>`
+      select id, position from briefing_sections
+      where consultation_id = ${input.consultationId} and id <> ${input.id}
+        and position ${input.direction === "up" ? tx`<=` : tx`>=`} ${me.position}
+      order by position ${input.direction === "up" ? tx`desc` : tx`asc`} limit 1 for update`;
+    if (!other) return;
+    const swapTo = other.position === me.position ? me.position + (input.direction === "up" ? -1 : 1) : other.position;
+    await tx`update briefing_sections set position = ${swapTo} where id = ${input.id}`;
+    await tx`update briefing_sections set position = ${me.position} where id = ${other.id}`;
+  });
+}
+
+export async function deleteSection(input: { consultationId: string; id: string }, db: Db = pool): Promise<void> {
+  await db`delete from briefing_sections where id = ${input.id} and consultation_id = ${input.consultationId}`;
+}
+
+/** Adds a question at the end; refuses a code already used in the consultation (409). */
+export async function addQuestion(
+  input: { consultationId: string } & z.infer<typeof QuestionSchema>,
+  db: Db = pool,
+): Promise<{ ok: true; id: string } | Refusal> {
+  const [row] = await db<{ id: string }[]>`
+    insert into questions (consultation_id, position, code, prompt, hint)
+    values (${input.consultationId},
+      (select coalesce(max(position) + 1, 0) from questions where consultation_id = ${input.consultationId}),
+      ${input.code}, ${input.prompt}, ${input.hint})
+    on conflict (consultation_id, code) do nothing
+    returning id`;
+  return row ? { ok: true, id: row.id } : { ok: false, status: 409, error: "admin:briefing.errors.codeTaken" };
+}
+
+/** Saves a question; refuses a code used by another question of the consultation (409). */
+export async function updateQuestion(
+  input: { consultationId: string; id: string } & z.infer<typeof QuestionSchema>,
+  db: Db = pool,
+): Promise<{ ok: true } | Refusal> {
+  const [taken] = await db`select 1 from questions where consultation_id = ${input.consultationId} and code = ${input.code} and id <> ${input.id}`;
+  if (taken) return { ok: false, status: 409, error: "admin:briefing.errors.codeTaken" };
+  await db`
+    update questions set code = ${input.code}, prompt = ${input.prompt}, hint = ${input.hint}
+    where id = ${input.id} and consultation_id = ${input.consultationId}`;
+  return { ok: true };
+}
+
+export async function deleteQuestion(input: { consultationId: string; id: string }, db: Db = pool): Promise<void> {
+  await db`delete from questions where id = ${input.id} and consultation_id = ${input.consultationId}`;
 }
