@@ -16,12 +16,12 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const { pack } = await getPublicBriefing(params.slug!);
+  // The dossier is only shown at the full level (on the briefing page): not loading it keeps this page
+  // fast and its hydration data within the 14 KB budget.
+  const { pack } = await getPublicBriefing(params.slug!, { withDossier: false });
   // The consultation page offers plain language and easy read; the full text is on the briefing page.
   const level = parseReadingLevel(new URL(request.url).searchParams.get("level"), "plain", ["plain", "easy"]);
-  // The dossier is only shown at the full level; leaving it out keeps the page (and its hydration data)
-  // within the 14 KB budget.
-  return { locale: context.locale, pack: { ...pack, dossier: null }, level };
+  return { locale: context.locale, pack, level };
 }
 
 export default function ConsultationPage() {

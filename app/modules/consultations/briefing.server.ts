@@ -35,31 +35,45 @@ export interface BriefingPack {
   dossierVersion: number | null;
 }
 
+const sectionsOf = (db: Db, consultationId: string) => db<BriefingSection[]>`
+  select id, position, dossier_section, title, body, plain, easy_read from briefing_sections
+  where consultation_id = ${consultationId} order by position, created_at limit 100`;
+const questionsOf = (db: Db, consultationId: string) => db<Question[]>`
+  select id, position, code, kind, prompt, hint from questions
+  where consultation_id = ${consultationId} order by position, code limit 100`;
+
 /**
- * The briefing pack of a consultation: its sections and questions in order (bounded), with the published
- * dossier its dossier sections point at. Three indexed queries, whatever the size of the platform.
+ * The briefing pack of a consultation: its sections and questions in order (bounded) and, unless
+ * `withDossier` is false, the published dossier its dossier sections point at (a large document, needed
+ * only for the full text). Indexed queries only, whatever the size of the platform.
  */
-export async function getBriefingPack(input: { consultationId: string; deploymentId: string }, db: Db = pool): Promise<BriefingPack> {
+export async function getBriefingPack(
+  input: { consultationId: string; deploymentId: string; withDossier?: boolean },
+  db: Db = pool,
+): Promise<BriefingPack> {
   const [sections, questions, [dossierRow]] = await Promise.all([
-    db<BriefingSection[]>`
-      select id, position, dossier_section, title, body, plain, easy_read from briefing_sections
-      where consultation_id = ${input.consultationId} order by position, created_at limit 100`,
-    db<Question[]>`
-      select id, position, code, kind, prompt, hint from questions
-      where consultation_id = ${input.consultationId} order by position, code limit 100`,
-    db<{ content: unknown; version: number }[]>`
-      select v.content, v.version from deployments d
-      join dossier_versions v on v.deployment_id = d.id and v.version = d.published_version
-      where d.id = ${input.deploymentId} and d.status = 'published'`,
+    sectionsOf(db, input.consultationId),
+    questionsOf(db, input.consultationId),
+    input.withDossier === false
+      ? Promise.resolve([])
+      : db<{ content: unknown; version: number }[]>`
+          select v.content, v.version from deployments d
+          join dossier_versions v on v.deployment_id = d.id and v.version = d.published_version
+          where d.id = ${input.deploymentId} and d.status = 'published'`,
   ]);
   const parsed = dossierRow ? DossierSchema.safeParse(dossierRow.content) : null;
   return { sections, questions, dossier: parsed?.success ? parsed.data : null, dossierVersion: dossierRow?.version ?? null };
 }
 
 /** A public consultation with its briefing pack, or a 404 Response. */
-export async function getPublicBriefing(slug: string, db: Db = pool): Promise<{ consultation: ConsultationSummary; pack: BriefingPack }> {
+export async function getPublicBriefing(
+  slug: string,
+  options: { withDossier?: boolean } = {},
+  db: Db = pool,
+): Promise<{ consultation: ConsultationSummary; pack: BriefingPack }> {
   const consultation = await getPublicConsultation(slug, db);
-  return { consultation, pack: await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId }, db) };
+  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId, withDossier: options.withDossier }, db);
+  return { consultation, pack };
 }
 
 /** Whether a consultation has this question code (facilitators' paper answers are entered by code). */
