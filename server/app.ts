@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import path from "node:path";
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
@@ -276,8 +276,10 @@ async function sendWebResponse(res: ExpressResponse, response: Response): Promis
     if (key !== "set-cookie") res.setHeader(key, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  // The whole body is ready (pages render onAllReady; files are read whole), so it goes out in one
+  // write. Remix's stream writer flushes after every chunk, which made gzip restart its window on each
+  // one: /c/demo went out as 12.5 KB instead of 8.4 KB.
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /** A browser's Origin, when it sends one, names this host. "null" (privacy modes) is left to the token. */

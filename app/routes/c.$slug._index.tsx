@@ -1,13 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useOutletContext, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
+import { Board, CommentForm } from "~/components/board";
+import { useFormState } from "~/components/forms";
+import { tFor } from "~/i18n.server";
+import { formatDate } from "~/lib/format";
+import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getPublicBriefing } from "~/modules/consultations/briefing.server";
+import { getPublicBriefing, type BriefingPack } from "~/modules/consultations/briefing.server";
+import { listBoard, newIdempotencyKey } from "~/modules/inputs/inputs.server";
+import { commentAction } from "~/lib/comment-action.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
-export const handle = { i18n: ["consultations"] };
+export const handle = { i18n: ["consultations", "inputs"] };
+
+/** What a comment can be about: the briefing's sections and the questions, as the form and board name them. */
+function targetsOf(pack: BriefingPack, t: ReturnType<typeof tFor>) {
+  return [
+    ...pack.sections.map((s, i) => ({ value: `section:${s.id}`, label: t("inputs:form.target.section", { number: String(i + 1), title: s.title }) })),
+    ...pack.questions.map((q) => ({ value: `question:${q.code}`, label: t("inputs:form.target.question", { code: q.code }) })),
+  ];
+}
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === "routes/c.$slug")?.data as ConsultationLayoutData | undefined;
@@ -18,14 +33,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
   // The dossier is only shown at the full level (on the briefing page): not loading it keeps this page
   // fast and its hydration data within the 14 KB budget.
-  const { pack } = await getPublicBriefing(params.slug!, { withDossier: false });
+  const { consultation, pack } = await getPublicBriefing(params.slug!, { withDossier: false });
   // The consultation page offers plain language and easy read; the full text is on the briefing page.
-  const level = parseReadingLevel(new URL(request.url).searchParams.get("level"), "plain", ["plain", "easy"]);
-  return { locale: context.locale, pack, level };
+  const url = new URL(request.url);
+  const level = parseReadingLevel(url.searchParams.get("level"), "plain", ["plain", "easy"]);
+  const board = await listBoard({ consultationId: consultation.id, limit: 30 });
+  const t = tFor(context.locale);
+  const asItem = (i: (typeof board.comments)[number]) => ({ ...i, createdOn: formatDate(i.createdAt, context.locale) });
+  const replyToId = url.searchParams.get("replyTo");
+  const replyTo = board.comments.find((c) => c.id === replyToId);
+  return {
+    locale: context.locale,
+    pack,
+    level,
+    comments: board.comments.map(asItem),
+    replies: board.replies.map(asItem),
+    targets: targetsOf(pack, t),
+    replyTo: replyTo ? { id: replyTo.id, name: replyTo.pseudonym ?? t("inputs:board.anonymous") } : null,
+    idempotencyKey: newIdempotencyKey(),
+  };
 }
 
+// The comment form posts here (?index); the layout route answers a POST to /c/<slug> the same way.
+export const action = commentAction;
+
 export default function ConsultationPage() {
-  const { locale, pack, level } = useLoaderData<typeof loader>();
+  const { locale, pack, level, comments, replies, targets, replyTo, idempotencyKey } = useLoaderData<typeof loader>();
+  // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
+  const own = useFormState();
+  const fromLayout = useOutletContext<FormFailure | undefined>();
+  const { values, errors } = fromLayout && "errors" in fromLayout ? fromLayout : own;
   const { consultation: c, participation, accepting, closesOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   return (
@@ -97,9 +134,17 @@ export default function ConsultationPage() {
         )}
       </section>
       {/* DESIGN.md contract "board doc": the live board and the comment form arrive with TODO(#5), TODO(#6). */}
+      {participation && accepting ? (
+        <CommentForm values={values} errors={errors} idempotencyKey={idempotencyKey} targets={targets} replyTo={replyTo} slug={c.slug} />
+      ) : null}
+      {/* DESIGN.md contract "board doc": the live Yjs board attaches here with TODO(#6). */}
       <section aria-labelledby="board-heading" className="board" data-ydoc={`board:${c.id}`}>
         <h2 id="board-heading">{t("consultations:board.heading")}</h2>
-        <p className="hint">{t("consultations:board.empty")}</p>
+        {comments.length ? (
+          <Board comments={comments} replies={replies} targets={targets} slug={c.slug} />
+        ) : (
+          <p className="hint">{t("consultations:board.empty")}</p>
+        )}
       </section>
     </article>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useActionData } from "@remix-run/react";
+import { commentAction } from "~/lib/comment-action.server";
 import { formatDate } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { findParticipation, getPublicConsultation, isAcceptingInput } from "~/modules/consultations/consultations.server";
@@ -16,8 +17,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
 
+// A POST to /c/<slug> (without ?index) is the comment form too: tools and old links reach it either way.
+export const action = commentAction;
+
 export default function ConsultationLayout() {
-  return <Outlet />;
+  // A comment refused after a POST to /c/<slug> comes back here; the form lives in the child route.
+  return <Outlet context={useActionData<typeof action>()} />;
 }
 
 export { ErrorBoundary } from "~/root";

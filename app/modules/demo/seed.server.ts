@@ -2,6 +2,7 @@ import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoDeployment } from "../deployments/demo.server";
+import { seedDemoInputs } from "../inputs/demo.server";
 
 /**
  * Loads the demo data; running it again changes nothing (contract "demo"). Each step is idempotent and
@@ -11,6 +12,8 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   const { deploymentId } = await seedDemoDeployment(db);
   const { consultationId } = await seedDemoConsultation({ deploymentId }, db);
   await seedDemoBriefing({ consultationId }, db);
+  // One transaction: the demo's participants and their comments arrive together or not at all.
+  await db.begin((tx) => seedDemoInputs({ consultationId }, tx));
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

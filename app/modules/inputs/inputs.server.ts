@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import { sql as pool, type Db } from "../../../db/client";
+import type { Refusal } from "../auth/auth.server";
+import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
+import type { NewInput } from "./schema";
+
+// Contract "limits": never slower than a person's normal pace (at least 10 a minute), but a script
+// posting hundreds is stopped. Counted per participation from the table itself (indexed), no extra store.
+export const RATE_PER_MINUTE = 20;
+export const RATE_PER_HOUR = 200;
+
+export function newIdempotencyKey(): string {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+/**
+ * The one way an input is written (DESIGN.md: the no-JS form, the JS form and facilitators' proxy entry
+ * all call it). Validates the target, authorizes (the author must have joined), rate-limits, and is
+ * idempotent: a form sent twice with the same key returns the first input instead of writing another.
+ * Refusals are values: closed 409, unknown parent or target 400, too fast 429.
+ */
+export async function addInput(
+  input: NewInput & { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt" | "lang">; participationId: string; lang?: string },
+  db: Db = pool,
+): Promise<{ ok: true; inputId: string; replayed: boolean } | Refusal> {
+  const consultationId = input.consultation.id;
+  const [replay] = await db<{ id: string }[]>`
+    select id from inputs where consultation_id = ${consultationId} and idempotency_key = ${input.idempotencyKey}`;
+  if (replay) return { ok: true, inputId: replay.id, replayed: true };
+  if (!isAcceptingInput(input.consultation)) return { ok: false, status: 409, error: "consultations:errors.closed" };
+
+  if (input.parentId) {
+    const [parent] = await db`select 1 from inputs where id = ${input.parentId} and consultation_id = ${consultationId} and status = 'published'`;
+    if (!parent) return { ok: false, status: 400, error: "inputs:errors.unknownParent" };
+  }
+  if (input.sectionRef) {
+    const [kind, ref] = input.sectionRef.split(":");
+    const [target] =
+      kind === "section"
+        ? await db`select 1 from briefing_sections where id = ${ref} and consultation_id = ${consultationId}`
+        : await db`select 1 from questions where code = ${ref} and consultation_id = ${consultationId}`;
+    if (!target) return { ok: false, status: 400, error: "inputs:errors.unknownTarget" };
+  }
+  const [rate] = await db<{ minute: number; hour: number }[]>`
+    select count(*) filter (where created_at > now() - interval '1 minute')::int as minute, count(*)::int as hour
+    from inputs where participation_id = ${input.participationId} and created_at > now() - interval '1 hour'`;
+  if (rate.minute >= RATE_PER_MINUTE || rate.hour >= RATE_PER_HOUR) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
+
+  const [row] = await db<{ id: string }[]>`
+    insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key)
+    values (${consultationId}, ${input.participationId}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null}, ${input.sectionRef ?? null},
+      ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution}, ${input.idempotencyKey})
+    on conflict (consultation_id, idempotency_key) do nothing
+    returning id`;
+  if (!row) {
+    // The same form arrived twice at once: the other request wrote it.
+    const [other] = await db<{ id: string }[]>`select id from inputs where consultation_id = ${consultationId} and idempotency_key = ${input.idempotencyKey}`;
+    return { ok: true, inputId: other.id, replayed: true };
+  }
+  // TODO(#6): apply the new item to the live board Y.Doc so connected browsers see it at once.
+  return { ok: true, inputId: row.id, replayed: false };
+}
+
+export interface BoardInput {
+  id: string;
+  parentId: string | null;
+  sectionRef: string | null;
+  lang: string;
+  body: string;
+  concerns: string[];
+  proposedMitigation: string;
+  attribution: "named" | "pseudonymous" | "chatham_house";
+  /** Null under the Chatham House rule: the words are published, never who said them (002 introduction). */
+  pseudonym: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The newest published comments of a consultation (bounded) with their replies (bounded per page), as
+ * the board shows them. Two indexed queries.
+ */
+export async function listBoard(input: { consultationId: string; limit?: number }, db: Db = pool): Promise<{ comments: BoardInput[]; replies: BoardInput[] }> {
+  const limit = Math.min(input.limit ?? 50, 200);
+  const columns = db`
+    i.id, i.parent_id, i.section_ref, i.lang, i.body, i.concerns, i.proposed_mitigation, i.attribution, i.created_at,
+    case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym`;
+  const comments = await db<BoardInput[]>`
+    select ${columns} from inputs i left join participations p on p.id = i.participation_id
+    where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status = 'published'
+    order by i.created_at desc limit ${limit}`;
+  const replies = comments.length
+    ? await db<BoardInput[]>`
+        select ${columns} from inputs i left join participations p on p.id = i.participation_id
+        where i.parent_id in ${db(comments.map((c) => c.id))} and i.status = 'published'
+        order by i.created_at limit 500`
+    : [];
+  return { comments, replies };
+}
+
+/** The participation of a signed-in person in this consultation (the author of their inputs), or null. */
+export async function findParticipationId(input: { consultationId: string; userId: string }, db: Db = pool): Promise<string | null> {
+  const [row] = await db<{ id: string }[]>`select id from participations where consultation_id = ${input.consultationId} and user_id = ${input.userId}`;
+  return row?.id ?? null;
+}
