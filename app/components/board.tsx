@@ -15,18 +15,26 @@ export interface BoardItem {
   proposedMitigation: string;
   pseudonym: string | null;
   createdOn: string;
+  onBehalfCount: number | null;
+  onBehalfMethod: string | null;
+  /** The day the group said it, formatted by the loader. */
+  originalOn: string | null;
 }
 
 type Targets = { value: string; label: string }[];
 
 function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targets; slug: string; replies?: BoardItem[] }) {
   const { t } = useTranslation();
-  const name = item.pseudonym ?? t("inputs:board.anonymous");
+  // Offline groups are credited as the people heard, never as the facilitator who typed it in.
+  const name = item.onBehalfCount
+    ? t("inputs:board.onBehalf", { count: item.onBehalfCount, method: t(`inputs:method.${item.onBehalfMethod}`), date: item.originalOn ?? "" })
+    : (item.pseudonym ?? t("inputs:board.anonymous"));
   const target = item.sectionRef ? targets.find((x) => x.value === item.sectionRef)?.label : null;
   return (
     <article className="board__item" id={`input-${item.id}`} aria-label={name}>
       <p className="board__meta">
-        <strong>{name}</strong> · {item.createdOn}
+        <strong>{name}</strong>
+        {item.onBehalfCount ? null : ` · ${item.createdOn}`}
         {target ? ` · ${t("inputs:board.on", { target })}` : null}
       </p>
       {item.concerns.length ? <p className="board__tags">{item.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}

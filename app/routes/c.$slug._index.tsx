@@ -9,6 +9,7 @@ import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
 import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/modules/auth/permissions";
 import { getPublicBriefing, type BriefingPack } from "~/modules/consultations/briefing.server";
 import { listBoard, newIdempotencyKey } from "~/modules/inputs/inputs.server";
 import { commentAction } from "~/lib/comment-action.server";
@@ -39,7 +40,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const level = parseReadingLevel(url.searchParams.get("level"), "plain", ["plain", "easy"]);
   const board = await listBoard({ consultationId: consultation.id, limit: 30 });
   const t = tFor(context.locale);
-  const asItem = (i: (typeof board.comments)[number]) => ({ ...i, createdOn: formatDate(i.createdAt, context.locale) });
+  const asItem = (i: (typeof board.comments)[number]) => ({
+    ...i,
+    createdOn: formatDate(i.createdAt, context.locale),
+    originalOn: i.originalDate ? formatDate(i.originalDate, context.locale) : null,
+  });
   const replyToId = url.searchParams.get("replyTo");
   const replyTo = board.comments.find((c) => c.id === replyToId);
   return {
@@ -51,6 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     targets: targetsOf(pack, t),
     replyTo: replyTo ? { id: replyTo.id, name: replyTo.pseudonym ?? t("inputs:board.anonymous") } : null,
     idempotencyKey: newIdempotencyKey(),
+    canEnterProxy: can(context.user, "enter:proxy_input"),
   };
 }
 
@@ -58,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const action = commentAction;
 
 export default function ConsultationPage() {
-  const { locale, pack, level, comments, replies, targets, replyTo, idempotencyKey } = useLoaderData<typeof loader>();
+  const { locale, pack, level, comments, replies, targets, replyTo, idempotencyKey, canEnterProxy } = useLoaderData<typeof loader>();
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
@@ -134,6 +140,11 @@ export default function ConsultationPage() {
         )}
       </section>
       {/* DESIGN.md contract "board doc": the live board and the comment form arrive with TODO(#5), TODO(#6). */}
+      {canEnterProxy && accepting ? (
+        <p>
+          <Link to={`/c/${c.slug}/proxy`}>{t("inputs:proxy.title")}</Link>
+        </p>
+      ) : null}
       {participation && accepting ? (
         <CommentForm values={values} errors={errors} idempotencyKey={idempotencyKey} targets={targets} replyTo={replyTo} slug={c.slug} />
       ) : null}

@@ -58,6 +58,8 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/deployments/demo (the dossier editor)");
   await page.goto("/admin/consultations/demo/briefing");
   await audit(page, "/admin/consultations/demo/briefing (the briefing editor)");
+  await page.goto("/c/demo/proxy");
+  await audit(page, "/c/demo/proxy (offline input)");
 });
 
 test("the register, a dossier and its versions have no serious accessibility violation", async ({ page }) => {

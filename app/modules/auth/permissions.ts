@@ -25,6 +25,7 @@ export const rolePermissions = {
     "edit:assessment",
     "publish:assessment",
     "respond:input",
+    "enter:proxy_input",
   ],
   admin: [
     "view:admin",
@@ -34,6 +35,7 @@ export const rolePermissions = {
     "manage:consultation",
     "publish:assessment",
     "respond:input",
+    "enter:proxy_input",
   ],
 } as const satisfies Record<BaseRole | StaffRole, readonly string[]>;
 

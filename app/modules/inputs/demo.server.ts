@@ -59,7 +59,29 @@ const REPLIES: { to: number; who: number; lang: string; body: string }[] = [
   { to: 3, who: 1, lang: "en", body: "Caseworkers see this every week: refugee files are checked twice already. Please do not automate that habit." },
 ];
 
-/** Inserts the demo participants, comments and replies when the consultation has no input yet. Idempotent. */
+// Heard offline and entered by a facilitator (000 §23, §56): credited to the people, not to who typed it.
+const OFFLINE = [
+  {
+    lang: "sw",
+    ref: "question:Q2",
+    method: "workshop",
+    count: 38,
+    place: "Community hall, Mbale district",
+    daysAgo: 12,
+    body: "Wazee walisema kwamba wengi wao hawana kitambulisho cha taifa, na mara nyingi majina yao yameandikwa tofauti kwenye kila fomu. Wanaogopa kwamba kompyuta itawaona kama waongo. Wanawake walisema malipo yakichelewa hata mwezi mmoja, watoto hawaendi shule.",
+  },
+  {
+    lang: "en",
+    ref: "question:Q4",
+    method: "radio",
+    count: 14,
+    place: "Radio Kalindi FM call-in programme",
+    daysAgo: 6,
+    body: "Most callers did not know they could ask for their application to be looked at without a score. Several said they would only trust opting out if the radio and the chiefs announce it, and if it is written on the form itself.",
+  },
+];
+
+/** Inserts the demo participants, comments, replies and offline entries when the consultation has no input yet. Idempotent. */
 export async function seedDemoInputs(input: { consultationId: string }, db: Db): Promise<void> {
   const [existing] = await db`select 1 from inputs where consultation_id = ${input.consultationId} limit 1`;
   if (existing) return;
@@ -82,6 +104,12 @@ export async function seedDemoInputs(input: { consultationId: string }, db: Db):
         ${c.attribution ?? "pseudonymous"}, ${`demo-comment-${i}`}, now() - ${`${9 - i} days`}::interval)
       returning id`;
     ids.push(row.id);
+  }
+  for (const [i, o] of OFFLINE.entries()) {
+    await db`
+      insert into inputs (consultation_id, kind, section_ref, lang, body, attribution, idempotency_key, on_behalf_count, on_behalf_method, on_behalf_place, original_date, created_at)
+      values (${input.consultationId}, 'comment', ${o.ref}, ${o.lang}, ${o.body}, 'chatham_house', ${`demo-offline-${i}`}, ${o.count}, ${o.method}, ${o.place},
+        (now() - ${`${o.daysAgo} days`}::interval)::date, now() - ${`${o.daysAgo - 2} days`}::interval)`;
   }
   for (const [i, r] of REPLIES.entries()) {
     await db`

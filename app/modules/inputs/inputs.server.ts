@@ -8,6 +8,13 @@ import type { NewInput } from "./schema";
 // posting hundreds is stopped. Counted per participation from the table itself (indexed), no extra store.
 export const RATE_PER_MINUTE = 20;
 export const RATE_PER_HOUR = 200;
+// A facilitator types in a whole workshop's sheets at once: a higher ceiling, still a ceiling.
+export const PROXY_RATE_PER_MINUTE = 60;
+
+/** Who an input comes from: a participant, or the people a facilitator heard offline (000 §23, §56). */
+export type InputAuthor =
+  | { participationId: string }
+  | { proxy: { facilitatorId: string; count: number; method: "workshop" | "paper" | "phone" | "radio" | "other"; place: string; originalDate: string } };
 
 export function newIdempotencyKey(): string {
   return crypto.randomBytes(18).toString("base64url");
@@ -20,7 +27,7 @@ export function newIdempotencyKey(): string {
  * Refusals are values: closed 409, unknown parent or target 400, too fast 429.
  */
 export async function addInput(
-  input: NewInput & { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt" | "lang">; participationId: string; lang?: string },
+  input: NewInput & { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt" | "lang">; lang?: string } & InputAuthor,
   db: Db = pool,
 ): Promise<{ ok: true; inputId: string; replayed: boolean } | Refusal> {
   const consultationId = input.consultation.id;
@@ -41,15 +48,21 @@ export async function addInput(
         : await db`select 1 from questions where code = ${ref} and consultation_id = ${consultationId}`;
     if (!target) return { ok: false, status: 400, error: "inputs:errors.unknownTarget" };
   }
+  const proxy = "proxy" in input ? input.proxy : null;
   const [rate] = await db<{ minute: number; hour: number }[]>`
     select count(*) filter (where created_at > now() - interval '1 minute')::int as minute, count(*)::int as hour
-    from inputs where participation_id = ${input.participationId} and created_at > now() - interval '1 hour'`;
-  if (rate.minute >= RATE_PER_MINUTE || rate.hour >= RATE_PER_HOUR) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
+    from inputs
+    where ${proxy ? db`facilitator_id = ${proxy.facilitatorId}` : db`participation_id = ${"participationId" in input ? input.participationId : null}`}
+      and created_at > now() - interval '1 hour'`;
+  const perMinute = proxy ? PROXY_RATE_PER_MINUTE : RATE_PER_MINUTE;
+  if (rate.minute >= perMinute || rate.hour >= RATE_PER_HOUR * (proxy ? 5 : 1)) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
 
   const [row] = await db<{ id: string }[]>`
-    insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key)
-    values (${consultationId}, ${input.participationId}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null}, ${input.sectionRef ?? null},
-      ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution}, ${input.idempotencyKey})
+    insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key,
+      facilitator_id, on_behalf_count, on_behalf_method, on_behalf_place, original_date)
+    values (${consultationId}, ${"participationId" in input ? input.participationId : null}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null},
+      ${input.sectionRef ?? null}, ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution},
+      ${input.idempotencyKey}, ${proxy?.facilitatorId ?? null}, ${proxy?.count ?? null}, ${proxy?.method ?? null}, ${proxy?.place ?? null}, ${proxy?.originalDate ?? null})
     on conflict (consultation_id, idempotency_key) do nothing
     returning id`;
   if (!row) {
@@ -73,6 +86,10 @@ export interface BoardInput {
   /** Null under the Chatham House rule: the words are published, never who said them (002 introduction). */
   pseudonym: string | null;
   createdAt: Date;
+  /** Set for input a facilitator entered for people heard offline; the facilitator is never shown. */
+  onBehalfCount: number | null;
+  onBehalfMethod: string | null;
+  originalDate: string | null;
 }
 
 /**
@@ -83,7 +100,8 @@ export async function listBoard(input: { consultationId: string; limit?: number 
   const limit = Math.min(input.limit ?? 50, 200);
   const columns = db`
     i.id, i.parent_id, i.section_ref, i.lang, i.body, i.concerns, i.proposed_mitigation, i.attribution, i.created_at,
-    case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym`;
+    case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
+    i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date`;
   const comments = await db<BoardInput[]>`
     select ${columns} from inputs i left join participations p on p.id = i.participation_id
     where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status = 'published'

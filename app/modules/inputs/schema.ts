@@ -29,3 +29,31 @@ export const NewInputSchema = z.object({
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "inputs:errors.expired"),
 });
 export type NewInput = z.infer<typeof NewInputSchema>;
+
+export const proxyMethods = ["workshop", "paper", "phone", "radio", "other"] as const;
+
+/** A facilitator's entry for people heard offline (000 §23, §56): what was said, when, how, by how many. */
+export const ProxyInputSchema = z.object({
+  body: NewInputSchema.shape.body,
+  questionCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]{0,7}$/, "inputs:errors.unknownTarget")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Any language people speak, not only the interface's: a BCP 47 primary tag.
+  lang: z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, "inputs:errors.proxy_lang"),
+  originalDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "inputs:errors.proxy_date")
+    .refine((v) => !Number.isNaN(Date.parse(v)) && v <= new Date().toISOString().slice(0, 10), "inputs:errors.proxy_date"),
+  place: z.string().trim().max(200, "inputs:errors.tooLong").default(""),
+  method: z.enum(proxyMethods, { errorMap: () => ({ message: "inputs:errors.proxy_method" }) }),
+  count: z.coerce
+    .number({ invalid_type_error: "inputs:errors.proxy_count" })
+    .int("inputs:errors.proxy_count")
+    .min(1, "inputs:errors.proxy_count")
+    .max(1_000_000, "inputs:errors.proxy_count"),
+  idempotencyKey: NewInputSchema.shape.idempotencyKey,
+});
