@@ -32,12 +32,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.user;
-  const endedBeforeRedirect = !user && new URL(request.url).searchParams.get("ended") === "1";
+  const url = new URL(request.url);
+  const endedBeforeRedirect = !user && url.searchParams.get("ended") === "1";
   return {
     locale: context.locale,
     csrfToken: context.csrfToken,
     dataSaver: context.dataSaver,
     sessionEnded: context.sessionEnded || endedBeforeRedirect,
+    accountDeleted: !user && url.searchParams.get("deleted") === "1",
     unsupportedLng: context.unsupportedLng ?? null,
     csrfRejected: context.csrfRejected ?? null,
     // 000 §15: machine-drafted text is labelled until a fluent person has reviewed it.
@@ -133,6 +135,11 @@ function Notices({ data }: { data: RootData | undefined }) {
       {data.sessionEnded ? (
         <p className="notice" role="status">
           {t("common:notices.sessionEnded")} <Link to="/login">{t("common:nav.signIn")}</Link>
+        </p>
+      ) : null}
+      {data.accountDeleted ? (
+        <p className="notice" role="status">
+          {t("common:notices.accountDeleted")}
         </p>
       ) : null}
       {data.unsupportedLng ? (

@@ -19,6 +19,8 @@ export interface BoardItem {
   onBehalfMethod: string | null;
   /** The day the group said it, formatted by the loader. */
   originalOn: string | null;
+  authorWithdrawn: boolean;
+  withdrawn: boolean;
 }
 
 type Targets = { value: string; label: string }[];
@@ -28,7 +30,9 @@ function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targ
   // Offline groups are credited as the people heard, never as the facilitator who typed it in.
   const name = item.onBehalfCount
     ? t("inputs:board.onBehalf", { count: item.onBehalfCount, method: t(`inputs:method.${item.onBehalfMethod}`), date: item.originalOn ?? "" })
-    : (item.pseudonym ?? t("inputs:board.anonymous"));
+    : item.authorWithdrawn
+      ? t("inputs:board.withdrawnParticipant")
+      : (item.pseudonym ?? t("inputs:board.anonymous"));
   const target = item.sectionRef ? targets.find((x) => x.value === item.sectionRef)?.label : null;
   return (
     <article className="board__item" id={`input-${item.id}`} aria-label={name}>
@@ -38,7 +42,7 @@ function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targ
         {target ? ` · ${t("inputs:board.on", { target })}` : null}
       </p>
       {item.concerns.length ? <p className="board__tags">{item.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}
-      <Prose text={item.body} lang={item.lang} />
+      {item.withdrawn ? <p className="muted">{t("inputs:board.withdrawn")}</p> : <Prose text={item.body} lang={item.lang} />}
       {item.proposedMitigation ? <p lang={item.lang}>{t("inputs:board.mitigation", { text: item.proposedMitigation })}</p> : null}
       {replies ? (
         <>

@@ -5,7 +5,9 @@ import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/compone
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { setNoticeEmail } from "~/modules/auth/auth.server";
+import { deleteAccount } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/guards.server";
+import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { AddEmailSchema } from "~/modules/auth/schema";
 
 export const handle = { i18n: ["auth"] };
@@ -22,6 +24,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
   const values = formValues(await request.formData());
+  if (values.intent === "delete") {
+    if (values.confirm !== "yes") return data({ values, errors: { confirm: ["auth:errors.confirmDelete"] } }, { status: 400 });
+    await deleteAccount({ userId: user.id, withdrawInputs: values.withdraw === "yes" });
+    return redirect("/?deleted=1", { status: 303, headers: { "Set-Cookie": clearSessionCookie({ secure: context.secure }) } });
+  }
   const parsed = AddEmailSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await setNoticeEmail(user.id, parsed.data.email);
@@ -45,7 +52,7 @@ export default function Account() {
       {user.kind === "participant" ? (
         <section aria-labelledby="email-heading">
           <h2 id="email-heading">{t("auth:account.email.heading")}</h2>
-          <ErrorSummary errors={errors} labels={{ email: t("auth:account.email.label") }} />
+          {values.intent === "delete" ? null : <ErrorSummary errors={errors} labels={{ email: t("auth:account.email.label") }} />}
           <Form method="post" noValidate className="form">
             <CsrfField />
             <Field name="email" label={t("auth:account.email.label")} hint={t("auth:account.email.hint")} errors={errors}>
@@ -57,6 +64,42 @@ export default function Account() {
           </Form>
         </section>
       ) : null}
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">{t("auth:account.data.heading")}</h2>
+        <p>{t("auth:account.data.intro")}</p>
+        <p>
+          <a href="/account/export.json" download>
+            {t("auth:account.data.export")}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t("auth:account.delete.heading")}</h2>
+        <p>{t("auth:account.delete.intro")}</p>
+        {values.intent === "delete" ? <ErrorSummary errors={errors} /> : null}
+        <Form method="post" noValidate className="form">
+          <CsrfField />
+          <input type="hidden" name="intent" value="delete" />
+          <div className="checkbox">
+            <input type="checkbox" id="withdraw" name="withdraw" value="yes" defaultChecked={values.withdraw === "yes"} />
+            <label htmlFor="withdraw">{t("auth:account.delete.withdraw")}</label>
+          </div>
+          <div className="field" data-invalid={errors.confirm && values.intent === "delete" ? "" : undefined}>
+            {errors.confirm && values.intent === "delete" ? (
+              <p className="field__error" id="confirm-error">
+                {t(errors.confirm[0])}
+              </p>
+            ) : null}
+            <div className="checkbox">
+              <input type="checkbox" id="confirm" name="confirm" value="yes" aria-describedby={errors.confirm ? "confirm-error" : undefined} aria-invalid={errors.confirm ? true : undefined} />
+              <label htmlFor="confirm">{t("auth:account.delete.confirm")}</label>
+            </div>
+          </div>
+          <button type="submit" className="button button--danger">
+            {t("auth:account.delete.submit")}
+          </button>
+        </Form>
+      </section>
       <section aria-labelledby="signout-heading">
         <h2 id="signout-heading">{t("auth:account.signOut.heading")}</h2>
         <Form method="post" action="/logout" className="inline-form">

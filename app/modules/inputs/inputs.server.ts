@@ -90,6 +90,9 @@ export interface BoardInput {
   onBehalfCount: number | null;
   onBehalfMethod: string | null;
   originalDate: string | null;
+  /** The author deleted their account; the words stay unless they withdrew them too. */
+  authorWithdrawn: boolean;
+  withdrawn: boolean;
 }
 
 /**
@@ -101,15 +104,16 @@ export async function listBoard(input: { consultationId: string; limit?: number 
   const columns = db`
     i.id, i.parent_id, i.section_ref, i.lang, i.body, i.concerns, i.proposed_mitigation, i.attribution, i.created_at,
     case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
+    i.participation_id is null and i.on_behalf_count is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
     i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date`;
   const comments = await db<BoardInput[]>`
     select ${columns} from inputs i left join participations p on p.id = i.participation_id
-    where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status = 'published'
+    where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status in ('published', 'withdrawn')
     order by i.created_at desc limit ${limit}`;
   const replies = comments.length
     ? await db<BoardInput[]>`
         select ${columns} from inputs i left join participations p on p.id = i.participation_id
-        where i.parent_id in ${db(comments.map((c) => c.id))} and i.status = 'published'
+        where i.parent_id in ${db(comments.map((c) => c.id))} and i.status in ('published', 'withdrawn')
         order by i.created_at limit 500`
     : [];
   return { comments, replies };
