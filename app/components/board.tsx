@@ -2,26 +2,16 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, valueOf } from "~/components/forms";
 import type { FieldErrors, FormValues } from "~/lib/forms";
+import type { BoardInput } from "~/modules/inputs/inputs.server";
 import { attributionModes, concernTags, MAX_INPUT_CHARS } from "~/modules/inputs/schema";
 import { Prose } from "./dossier-view";
 
-export interface BoardItem {
-  id: string;
-  parentId: string | null;
-  sectionRef: string | null;
-  lang: string;
-  body: string;
-  concerns: string[];
-  proposedMitigation: string;
-  pseudonym: string | null;
+/** A board input as the loader sends it: dates already formatted in the person's language. */
+export type BoardItem = Omit<BoardInput, "createdAt" | "originalDate" | "attribution"> & {
   createdOn: string;
-  onBehalfCount: number | null;
-  onBehalfMethod: string | null;
-  /** The day the group said it, formatted by the loader. */
+  /** The day an offline group said it. */
   originalOn: string | null;
-  authorWithdrawn: boolean;
-  withdrawn: boolean;
-}
+};
 
 type Targets = { value: string; label: string }[];
 
