@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
@@ -44,9 +45,7 @@ export default function Account() {
     <>
       <h1>{t("auth:account.title")}</h1>
       {saved ? (
-        <p className="notice" role="status">
-          {t("auth:account.emailSaved")}
-        </p>
+        <Notice>{t("auth:account.emailSaved")}</Notice>
       ) : null}
       <p>{t("auth:account.signedInAs", { name: user.displayName })}</p>
       {user.kind === "participant" ? (

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field } from "~/components/forms";
@@ -106,9 +107,7 @@ export default function BriefingEditor() {
     <>
       <h1>{t("admin:briefing.title", { title: c.title })}</h1>
       {saved ? (
-        <p className="notice" role="status">
-          {t("admin:briefing.saved")}
-        </p>
+        <Notice>{t("admin:briefing.saved")}</Notice>
       ) : null}
       <p>{t("admin:briefing.intro")}</p>
 

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labelForPath } from "~/components/dossier-diff";
@@ -97,14 +98,10 @@ export default function EditDossier() {
     <>
       <h1>{t("admin:deployments.edit.title", { name: deployment.name })}</h1>
       {saved ? (
-        <p className="notice" role="status">
-          {t("admin:deployments.edit.saved")}
-        </p>
+        <Notice>{t("admin:deployments.edit.saved")}</Notice>
       ) : null}
       {published ? (
-        <p className="notice" role="status">
-          {t("admin:deployments.publish.published", { version: String(published) })} {material ? t("admin:deployments.publish.material") : null}
-        </p>
+        <Notice>{t("admin:deployments.publish.published", { version: String(published) })} {material ? t("admin:deployments.publish.material") : null}</Notice>
       ) : null}
       <p>
         {t("admin:deployments.edit.intro")}{" "}
@@ -135,9 +132,7 @@ export default function EditDossier() {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t("dossier:attachments.heading")}</h2>
         {attachment === "added" || attachment === "removed" ? (
-          <p className="notice" role="status">
-            {t(`dossier:attachments.${attachment}`)}
-          </p>
+          <Notice>{t(`dossier:attachments.${attachment}`)}</Notice>
         ) : null}
         {attachments.length === 0 ? (
           <p>{t("dossier:attachments.none")}</p>

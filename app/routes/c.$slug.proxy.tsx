@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Notice } from "~/components/notice";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
@@ -73,9 +74,7 @@ export default function ProxyEntry() {
       </p>
       <h1>{t("inputs:proxy.title")}</h1>
       {done ? (
-        <p className="notice" role="status">
-          {t("inputs:proxy.done")}
-        </p>
+        <Notice>{t("inputs:proxy.done")}</Notice>
       ) : null}
       <p>{t("inputs:proxy.intro")}</p>
       <ErrorSummary errors={errors} />
