@@ -1,4 +1,4 @@
-import { useActionData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldErrors, FormFailure, FormValues } from "~/lib/forms";
@@ -80,5 +80,24 @@ export function Field({ name, label, hint, errors, children }: FieldProps) {
       ) : null}
       {children({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
+  );
+}
+
+/**
+ * A form of one button that posts an intent (delete, move up…) with its hidden fields: the small
+ * actions beside list items, working without JavaScript and carrying the CSRF token like every form.
+ */
+export function IntentButton({ intent, fields = {}, className = "button button--secondary", children }: { intent: string; fields?: Record<string, string>; className?: string; children: ReactNode }) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </Form>
   );
 }

@@ -9,6 +9,7 @@ import { dirOf } from "~/i18n";
 import { i18nFor } from "~/i18n.server";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
 import type { ConsultationSummary } from "~/modules/consultations/consultations.server";
+import { escapeHtml } from "./html";
 
 // The built stylesheet, read once and inlined: the downloaded file must work with no server behind it.
 let css: string | undefined;
@@ -21,8 +22,6 @@ function stylesheet(): string {
   }
   return (css = "");
 }
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * The briefing and its answer sheet as one self-contained HTML document: no script, styles inline, for
@@ -44,5 +43,5 @@ export function briefingFileHtml(input: { consultation: ConsultationSummary; pac
       ),
     ),
   );
-  return `<!doctype html><html lang="${escape(locale)}" dir="${dirOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(c.title)}</title><style>${stylesheet()}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${escapeHtml(locale)}" dir="${dirOf(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(c.title)}</title><style>${stylesheet()}</style></head><body>${body}</body></html>`;
 }

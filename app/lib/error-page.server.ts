@@ -1,9 +1,6 @@
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from "./html";
 
 /**
  * The page for a failure outside Remix (a body too large, the database gone): plain HTML in the

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Notice } from "~/components/notice";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field } from "~/components/forms";
+import { CsrfField, ErrorSummary, Field, IntentButton } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -161,14 +161,9 @@ export default function BriefingEditor() {
               ] as const
             ).map(([what, shown]) =>
               shown ? (
-                <Form method="post" className="inline-form" key={what}>
-                  <CsrfField />
-                  <input type="hidden" name="intent" value={what === "delete" ? "deleteSection" : what} />
-                  <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" className="button button--secondary">
-                    {t(`admin:briefing.section.${what}`, { number: n })}
-                  </button>
-                </Form>
+                <IntentButton key={what} intent={what === "delete" ? "deleteSection" : what} fields={{ id: s.id }}>
+                  {t(`admin:briefing.section.${what}`, { number: n })}
+                </IntentButton>
               ) : null,
             )}
           </section>
@@ -234,14 +229,9 @@ export default function BriefingEditor() {
               </button>
             </Form>
             {q ? (
-              <Form method="post" className="inline-form">
-                <CsrfField />
-                <input type="hidden" name="intent" value="deleteQuestion" />
-                <input type="hidden" name="id" value={q.id} />
-                <button type="submit" className="button button--secondary">
-                  {t("admin:briefing.questions.delete", { code: q.code })}
-                </button>
-              </Form>
+              <IntentButton intent="deleteQuestion" fields={{ id: q.id }}>
+                {t("admin:briefing.questions.delete", { code: q.code })}
+              </IntentButton>
             ) : null}
           </section>
         );

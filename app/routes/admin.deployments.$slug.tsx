@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { labelForPath } from "~/components/dossier-diff";
 import { DossierFields } from "~/components/dossier-form";
-import { CsrfField, ErrorSummary, Field } from "~/components/forms";
+import { CsrfField, ErrorSummary, Field, IntentButton } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { formatNumber } from "~/lib/format";
 import type { FieldErrors } from "~/lib/forms";
@@ -141,14 +141,9 @@ export default function EditDossier() {
             {attachments.map((a) => (
               <li key={a.id}>
                 {a.title} ({a.filename}, {t("dossier:attachments.size", { size: a.kb })}){" "}
-                <Form method="post" className="inline-form">
-                  <CsrfField />
-                  <input type="hidden" name="intent" value="deleteAttachment" />
-                  <input type="hidden" name="id" value={a.id} />
-                  <button type="submit" className="button--link">
-                    {t("dossier:attachments.remove", { title: a.title })}
-                  </button>
-                </Form>
+                <IntentButton intent="deleteAttachment" fields={{ id: a.id }} className="button--link">
+                  {t("dossier:attachments.remove", { title: a.title })}
+                </IntentButton>
               </li>
             ))}
           </ul>

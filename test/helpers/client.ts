@@ -55,3 +55,8 @@ export async function postMultipart(client: Client, pathname: string, form: Form
   const res = await fetch(client.base + pathname, { method: "POST", redirect: "manual", headers: { ...client.headers, cookie: client.cookieHeader() }, body: form });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
+
+/** Text as React writes it into a page (& < > " ' escaped), to look for locale strings in HTML. */
+export function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}

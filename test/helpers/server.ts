@@ -5,7 +5,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { createLogger } from "../../app/lib/logger.server";
 import { startServer, type RunningServer } from "../../server/start";
 
-export { Client, csrfFrom, postMultipart } from "./client";
+import { Client } from "./client";
+
+export { Client, csrfFrom, esc, postMultipart } from "./client";
 
 export const ADMIN = { email: "admin@example.org", password: "a long admin password" };
 
@@ -31,3 +33,11 @@ export async function startTestServer(): Promise<RunningServer & { url: string; 
   return { ...running, url: `http://127.0.0.1:${running.port}`, logs };
 }
 
+
+/** A client signed in as the bootstrap admin of a test server. */
+export async function signedInAdmin(base: string): Promise<Client> {
+  const admin = new Client(base);
+  const res = await admin.post("/login", { email: ADMIN.email, password: ADMIN.password });
+  if (res.status !== 303) throw new Error(`admin sign-in failed with ${res.status}`);
+  return admin;
+}

@@ -1,21 +1,19 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
-import { ADMIN, Client, postMultipart, startTestServer } from "../helpers/server";
+import { Client, esc, postMultipart, signedInAdmin, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: Client;
 beforeAll(async () => {
   server = await startTestServer();
-  admin = new Client(server.url);
-  await admin.post("/login", { email: ADMIN.email, password: ADMIN.password });
+  admin = await signedInAdmin(server.url);
 });
 afterAll(async () => {
   await server?.close();
 });
 
 const en = JSON.parse(fs.readFileSync("locales/en/dossier.json", "utf8"));
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
 const page = "/admin/deployments/demo";
 
 function upload(title: string, name: string, content: BlobPart, type = "application/octet-stream") {

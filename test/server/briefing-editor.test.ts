@@ -1,22 +1,20 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
-import { ADMIN, Client, startTestServer } from "../helpers/server";
+import { Client, esc, signedInAdmin, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: Client;
 const page = "/admin/consultations/demo/briefing";
 beforeAll(async () => {
   server = await startTestServer();
-  admin = new Client(server.url);
-  await admin.post("/login", { email: ADMIN.email, password: ADMIN.password });
+  admin = await signedInAdmin(server.url);
 });
 afterAll(async () => {
   await server?.close();
 });
 
 const en = JSON.parse(fs.readFileSync("locales/en/admin.json", "utf8"));
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const sections = () => sql<{ id: string; title: string; position: number; plain: string }[]>`
   select s.id, s.title, s.position, s.plain from briefing_sections s join consultations c on c.id = s.consultation_id
   where c.slug = 'demo' order by s.position`;

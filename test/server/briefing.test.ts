@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
 import { findQuestionByCode, getBriefingPack } from "../../app/modules/consultations/briefing.server";
-import { Client, startTestServer } from "../helpers/server";
+import { Client, esc, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -13,7 +13,6 @@ afterAll(async () => {
 });
 
 const en = JSON.parse(fs.readFileSync("locales/en/consultations.json", "utf8"));
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
 async function demoPack() {
   const [c] = await sql<{ id: string; deploymentId: string }[]>`select id, deployment_id from consultations where slug = 'demo'`;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
 import { RATE_PER_MINUTE } from "../../app/modules/inputs/inputs.server";
-import { Client, csrfFrom, startTestServer } from "../helpers/server";
+import { Client, csrfFrom, esc, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -13,7 +13,6 @@ afterAll(async () => {
 });
 
 const en = JSON.parse(fs.readFileSync("locales/en/inputs.json", "utf8"));
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const countInputs = async () => Number((await sql<{ n: number }[]>`select count(*)::int as n from inputs`)[0].n);
 
 async function joined(pseudonym: string) {

@@ -4,7 +4,7 @@ import Ajv from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
-import { ADMIN, Client, startTestServer } from "../helpers/server";
+import { Client, esc, signedInAdmin, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -15,13 +15,7 @@ afterAll(async () => {
 });
 
 const en = (ns: string) => JSON.parse(fs.readFileSync(`locales/en/${ns}.json`, "utf8"));
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
-async function signedInAdmin() {
-  const admin = new Client(server.url);
-  await admin.post("/login", { email: ADMIN.email, password: ADMIN.password });
-  return admin;
-}
 
 describe("GET /register", () => {
   it("lists the published demo, filters by sector and searches every field", async () => {
@@ -117,7 +111,7 @@ describe("GET /register.json", () => {
 
 describe("the dossier editor", () => {
   it("creates, saves, refuses what is wrong beside its field, publishes and re-publishes", async () => {
-    const admin = await signedInAdmin();
+    const admin = await signedInAdmin(server.url);
     const page = (await admin.get("/admin/deployments")).text;
     const orgId = page.match(/<option value="([0-9a-f-]{36})"/)![1];
 
@@ -192,7 +186,7 @@ describe("the dossier editor", () => {
   });
 
   it("refuses to publish a purpose that contradicts a red line, with the message beside the purpose (001 §16, §64)", async () => {
-    const admin = await signedInAdmin();
+    const admin = await signedInAdmin(server.url);
     const orgId = (await admin.get("/admin/deployments")).text.match(/<option value="([0-9a-f-]{36})"/)![1];
     await admin.post("/admin/deployments", { name: "Station cameras", slug: "station-cameras", organisationId: orgId, sector: "transport" });
     const fields = {
@@ -225,7 +219,7 @@ describe("the dossier editor", () => {
     await participant.post("/c/demo/join", { pseudonym: "Nosy Participant", consent: "yes" });
     expect((await participant.get("/admin/deployments/demo")).status).toBe(403);
     // A consultation lead of another organisation.
-    const admin = await signedInAdmin();
+    const admin = await signedInAdmin(server.url);
     await admin.post("/admin/users", { intent: "addOrganisation", name: "Other Ministry" });
     const [other] = await sql<{ id: string }[]>`select id from organisations where name = 'Other Ministry'`;
     await admin.post("/admin/users", { intent: "invite", email: "other-lead@example.org", organisationId: other.id, roles: ["consultation_lead"] });
