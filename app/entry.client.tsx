@@ -5,9 +5,20 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { getInitialNamespaces } from "remix-i18next/client";
 import { i18nOptions, namespaces } from "./i18n";
+import { TZ_COOKIE } from "./lib/time-zone";
 
 // GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
 document.documentElement.classList.add("js");
+
+// Dates and times are shown in the person's own time zone; the server learns it from this cookie.
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && !document.cookie.split("; ").includes(`${TZ_COOKIE}=${encodeURIComponent(zone)}`)) {
+    document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+  }
+} catch {
+  // No Intl time zone: the consultation's own zone is shown, named.
+}
 
 // The strings of a language are fetched only when the page needs them (same origin, cached an hour).
 const fetchBackend: BackendModule = {

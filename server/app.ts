@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import helmet from "helmet";
 import type { RequestContext } from "../app/lib/context";
 import { errorPageHtml } from "../app/lib/error-page.server";
+import { isTimeZone, TZ_COOKIE } from "../app/lib/time-zone";
 import { detectLocale, languageCookie, LNG_COOKIE } from "../app/lib/locale.server";
 import { SESSION_COOKIE, clearSessionCookie, isWellFormedToken, sessionCookie, validateSessionToken } from "../app/modules/auth/sessions.server";
 import type { Sql } from "../db/client";
@@ -211,6 +212,7 @@ async function requestContext(
     sessionToken: user ? token : undefined,
     sessionEnded,
     dataSaver: req.get("save-data")?.toLowerCase() === "on" || cookies.data_saver === "1",
+    timeZone: isTimeZone(cookies[TZ_COOKIE]) ? cookies[TZ_COOKIE] : null,
     secure,
   };
 }

@@ -1,10 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field, valueOf } from "~/components/forms";
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf, valuesOf } from "~/components/forms";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import type { BoardInput } from "~/modules/inputs/inputs.server";
-import { attributionModes, concernTags, MAX_INPUT_CHARS } from "~/modules/inputs/schema";
+import { attributionModes, concernTags, MAX_INPUT_CHARS, rightIds } from "~/modules/inputs/schema";
 import { Prose } from "./dossier-view";
+import { ChoiceFields, SeverityFields, severityText } from "./answers";
 
 /** A board input as the loader sends it: dates already formatted in the person's language. */
 export type BoardItem = Omit<BoardInput, "createdAt" | "originalDate" | "attribution"> & {
@@ -15,14 +16,30 @@ export type BoardItem = Omit<BoardInput, "createdAt" | "originalDate" | "attribu
 
 type Targets = { value: string; label: string }[];
 
-function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targets; slug: string; replies?: BoardItem[] }) {
+/** What the board needs to name things: targets, the choices of each question, the target groups. */
+export interface BoardContext {
+  targets: Targets;
+  /** Choice labels per question code, lettered A, B, C… in order. */
+  choicesByCode: Record<string, string[]>;
+  groups: { id: string; name: string }[];
+  /** The language the consultation's own texts (choices, group names) are written in. */
+  lang: string;
+  slug: string;
+}
+
+function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; replies?: BoardItem[] }) {
   const { t } = useTranslation();
+  const { targets, slug } = board;
   // Offline groups are credited as the people heard, never as the facilitator who typed it in.
   const name = item.onBehalfCount
     ? t("inputs:board.onBehalf", { count: item.onBehalfCount, method: t(`inputs:method.${item.onBehalfMethod}`), date: item.originalOn ?? "" })
     : item.authorWithdrawn
       ? t("inputs:board.withdrawnParticipant")
-      : (item.pseudonym ?? t("inputs:board.anonymous"));
+      : item.pseudonym
+        ? item.organisation
+          ? `${item.pseudonym} (${item.organisation})`
+          : item.pseudonym
+        : t("inputs:board.anonymous");
   const target = item.sectionRef ? targets.find((x) => x.value === item.sectionRef)?.label : null;
   return (
     <article className="board__item" id={`input-${item.id}`} aria-label={name}>
@@ -32,14 +49,15 @@ function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targ
         {target ? ` · ${t("inputs:board.on", { target })}` : null}
       </p>
       {item.concerns.length ? <p className="board__tags">{item.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}
-      {item.withdrawn ? <p className="muted">{t("inputs:board.withdrawn")}</p> : <Prose text={item.body} lang={item.lang} />}
+      {item.withdrawn ? <p className="muted">{t("inputs:board.withdrawn")}</p> : <Structured item={item} board={board} />}
+      {item.withdrawn || !item.body ? null : <Prose text={item.body} lang={item.lang} />}
       {item.proposedMitigation ? <p lang={item.lang}>{t("inputs:board.mitigation", { text: item.proposedMitigation })}</p> : null}
       {replies ? (
         <>
           {replies.length ? (
             <div className="board__replies">
               {replies.map((r) => (
-                <Item key={r.id} item={r} targets={targets} slug={slug} />
+                <Item key={r.id} item={r} board={board} />
               ))}
             </div>
           ) : null}
@@ -54,12 +72,50 @@ function Item({ item, targets, slug, replies }: { item: BoardItem; targets: Targ
   );
 }
 
+/** The structured part of an input, in words: the choices ticked, how serious, rights and groups. */
+function Structured({ item, board }: { item: BoardItem; board: BoardContext }) {
+  const { t } = useTranslation();
+  const code = item.sectionRef?.startsWith("question:") ? item.sectionRef.slice("question:".length) : null;
+  const labels = code ? (board.choicesByCode[code] ?? []) : [];
+  const serious = severityText(t, item);
+  const groups = item.affectedGroups.map((id) => board.groups.find((g) => g.id === id)?.name).filter(Boolean);
+  if (!item.choices.length && !serious && !item.rights.length && !groups.length) return null;
+  return (
+    <dl className="board__answers">
+      {item.choices.length ? (
+        <div>
+          <dt>{t("inputs:board.chose")}</dt>
+          <dd lang={board.lang}>{item.choices.map((c) => `${c}. ${labels[c.charCodeAt(0) - 65] ?? ""}`).join(" · ")}</dd>
+        </div>
+      ) : null}
+      {serious ? (
+        <div>
+          <dt>{t("inputs:board.howSerious")}</dt>
+          <dd>{serious}</dd>
+        </div>
+      ) : null}
+      {item.rights.length ? (
+        <div>
+          <dt>{t("inputs:board.rights")}</dt>
+          <dd>{item.rights.map((r) => t(`inputs:right.${r}`)).join(" · ")}</dd>
+        </div>
+      ) : null}
+      {groups.length ? (
+        <div>
+          <dt>{t("inputs:board.groups")}</dt>
+          <dd lang={board.lang}>{groups.join(" · ")}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
 /** The comments with their replies, newest first; complete HTML, no script needed. */
-export function Board({ comments, replies, targets, slug }: { comments: BoardItem[]; replies: BoardItem[]; targets: Targets; slug: string }) {
+export function Board({ comments, replies, board }: { comments: BoardItem[]; replies: BoardItem[]; board: BoardContext }) {
   return (
     <>
       {comments.map((c) => (
-        <Item key={c.id} item={c} targets={targets} slug={slug} replies={replies.filter((r) => r.parentId === c.id)} />
+        <Item key={c.id} item={c} board={board} replies={replies.filter((r) => r.parentId === c.id)} />
       ))}
     </>
   );
@@ -73,20 +129,29 @@ export function CommentForm(props: {
   values: FormValues;
   errors: FieldErrors;
   idempotencyKey: string;
-  targets: Targets;
+  board: BoardContext;
   replyTo: { id: string; name: string } | null;
-  slug: string;
+  /** Answering one question: its code, kind, words and choices. */
+  answer: { code: string; kind: string; prompt: string; choices: string[] } | null;
+  /** The consultation's default publication choice. */
+  defaultAttribution: string;
 }) {
-  const { values, errors, targets, replyTo } = props;
+  const { values, errors, board, replyTo, answer } = props;
   const { t } = useTranslation();
-  const chosen = new Set(([] as string[]).concat(values.concerns ?? []));
-  const attribution = valueOf(values, "attribution") ?? "pseudonymous";
+  const chosen = valuesOf(values, "concerns");
+  const attribution = valueOf(values, "attribution") ?? props.defaultAttribution;
+  const structured = ["proposedMitigation", "sevScale", "sevScope", "sevReversibility", "sevLikelihood"].some((n) => valueOf(values, n)) || chosen.length > 0 || valuesOf(values, "rights").length > 0 || valuesOf(values, "affectedGroups").length > 0;
+  const choiceQuestion = answer && (answer.kind === "single_choice" || answer.kind === "multiple_choice");
   return (
     <section aria-labelledby="comment-form-heading" id="comment-form">
-      <h2 id="comment-form-heading">{t("inputs:form.heading")}</h2>
+      <h2 id="comment-form-heading">{answer ? t("inputs:form.answerHeading", { code: answer.code }) : t("inputs:form.heading")}</h2>
       {replyTo ? (
         <p>
-          {t("inputs:form.replyingTo", { name: replyTo.name })} · <Link to={`/c/${props.slug}#comment-form`}>{t("inputs:form.cancelReply")}</Link>
+          {t("inputs:form.replyingTo", { name: replyTo.name })} · <Link to={`/c/${board.slug}#comment-form`}>{t("inputs:form.cancelReply")}</Link>
+        </p>
+      ) : answer ? (
+        <p>
+          <Link to={`/c/${board.slug}#comment-form`}>{t("inputs:form.cancelAnswer")}</Link>
         </p>
       ) : (
         <p>{t("inputs:form.intro")}</p>
@@ -96,51 +161,83 @@ export function CommentForm(props: {
         <CsrfField />
         <input type="hidden" name="idempotencyKey" value={valueOf(values, "idempotencyKey") ?? props.idempotencyKey} />
         {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}
-        <Field name="body" label={t("inputs:form.body.label")} hint={t("inputs:form.body.hint")} errors={errors}>
+        {answer ? <input type="hidden" name="sectionRef" value={`question:${answer.code}`} /> : null}
+        {choiceQuestion ? <ChoiceFields kind={answer.kind} choices={answer.choices} prompt={answer.prompt} lang={board.lang} values={values} errors={errors} /> : null}
+        {answer?.kind === "seriousness" ? (
+          <fieldset className="field">
+            <legend className="field__label" lang={board.lang}>
+              {answer.prompt}
+            </legend>
+            <SeverityFields values={values} errors={errors} />
+          </fieldset>
+        ) : null}
+        <Field
+          name="body"
+          label={answer && answer.kind !== "open" ? t("inputs:form.body.optionalLabel") : answer ? answer.prompt : t("inputs:form.body.label")}
+          hint={t("inputs:form.body.hint")}
+          errors={errors}
+        >
           {(p) => <textarea {...p} rows={6} maxLength={MAX_INPUT_CHARS} defaultValue={valueOf(values, "body") ?? ""} />}
         </Field>
-        {replyTo ? null : (
-          <>
-            <Field name="sectionRef" label={t("inputs:form.target.label")} errors={errors}>
-              {(p) => (
-                <select {...p} defaultValue={valueOf(values, "sectionRef") ?? ""}>
-                  <option value="">{t("inputs:form.target.whole")}</option>
-                  {targets.map((x) => (
-                    <option key={x.value} value={x.value}>
-                      {x.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <details className="field" open={chosen.size > 0 || Boolean(valueOf(values, "proposedMitigation"))}>
-              <summary>{t("inputs:form.concerns.legend")}</summary>
-              <fieldset className="concerns">
-                <legend className="visually-hidden">{t("inputs:form.concerns.legend")}</legend>
-                {concernTags.map((c) => (
-                  <div className="checkbox" key={c}>
-                    <input type="checkbox" id={`concern-${c}`} name="concerns" value={c} defaultChecked={chosen.has(c)} />
-                    <label htmlFor={`concern-${c}`}>{t(`inputs:concern.${c}`)}</label>
-                  </div>
+        {replyTo || answer ? null : (
+          <Field name="sectionRef" label={t("inputs:form.target.label")} errors={errors}>
+            {(p) => (
+              <select {...p} defaultValue={valueOf(values, "sectionRef") ?? ""}>
+                <option value="">{t("inputs:form.target.whole")}</option>
+                {board.targets.map((x) => (
+                  <option key={x.value} value={x.value}>
+                    {x.label}
+                  </option>
                 ))}
-              </fieldset>
-              <Field name="proposedMitigation" label={t("inputs:form.mitigation.label")} errors={errors}>
-                {(p) => <textarea {...p} rows={3} defaultValue={valueOf(values, "proposedMitigation") ?? ""} />}
-              </Field>
-            </details>
-          </>
+              </select>
+            )}
+          </Field>
         )}
-        <fieldset className="field" id="attribution">
-          <legend className="field__label">{t("inputs:form.attribution.legend")}</legend>
-          {attributionModes
-            .filter((m) => m !== "named")
-            .map((m) => (
-              <div className="checkbox" key={m}>
-                <input type="radio" id={`attribution-${m}`} name="attribution" value={m} defaultChecked={attribution === m} />
-                <label htmlFor={`attribution-${m}`}>{t(`inputs:form.attribution.${m}`)}</label>
-              </div>
-            ))}
-        </fieldset>
+        {replyTo ? null : (
+          <details className="field" open={structured}>
+            <summary>{t("inputs:form.structured")}</summary>
+            <ChoiceGroup
+              name="concerns"
+              legend={t("inputs:form.concerns.legend")}
+              options={concernTags.map((c) => ({ value: c, label: t(`inputs:concern.${c}`) }))}
+              checked={chosen}
+              errors={errors}
+            />
+            <ChoiceGroup
+              name="rights"
+              legend={t("inputs:form.rights.legend")}
+              options={rightIds.map((r) => ({ value: r, label: t(`inputs:right.${r}`) }))}
+              checked={valuesOf(values, "rights")}
+              errors={errors}
+            />
+            {board.groups.length ? (
+              <ChoiceGroup
+                name="affectedGroups"
+                legend={t("inputs:form.groups.legend")}
+                options={board.groups.map((g) => ({ value: g.id, label: g.name, lang: board.lang }))}
+                checked={valuesOf(values, "affectedGroups")}
+                errors={errors}
+              />
+            ) : null}
+            {answer?.kind === "seriousness" ? null : (
+              <fieldset className="field">
+                <legend className="field__label">{t("inputs:form.howSerious")}</legend>
+                <SeverityFields values={values} errors={errors} />
+              </fieldset>
+            )}
+            <Field name="proposedMitigation" label={t("inputs:form.mitigation.label")} errors={errors}>
+              {(p) => <textarea {...p} rows={3} defaultValue={valueOf(values, "proposedMitigation") ?? ""} />}
+            </Field>
+          </details>
+        )}
+        <ChoiceGroup
+          name="attribution"
+          type="radio"
+          legend={t("inputs:form.attribution.legend")}
+          options={attributionModes.map((m) => ({ value: m, label: t(`inputs:form.attribution.${m}`) }))}
+          checked={[attribution]}
+          errors={errors}
+        />
         <button type="submit" className="button">
           {replyTo ? t("inputs:form.replySubmit") : t("inputs:form.submit")}
         </button>

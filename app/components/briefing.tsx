@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
+import { choiceLetter } from "~/modules/consultations/schema";
+import { severityDimensions } from "~/modules/inputs/schema";
 import { DossierPart, Prose } from "./dossier-view";
 
 export const readingLevels = ["plain", "easy", "full"] as const;
@@ -40,7 +42,7 @@ export function BriefingSections({ pack, level, lang, headingLevel = 3 }: { pack
 }
 
 /** The questions with their codes, which the paper answer sheet repeats. */
-export function QuestionList({ pack, lang }: { pack: BriefingPack; lang: string }) {
+export function QuestionList({ pack, lang, answerLink }: { pack: BriefingPack; lang: string; answerLink?: (code: string) => string }) {
   const { t } = useTranslation();
   return (
     <ol className="questions">
@@ -51,6 +53,23 @@ export function QuestionList({ pack, lang }: { pack: BriefingPack; lang: string 
           {q.hint ? (
             <p className="hint" lang={lang}>
               {q.hint}
+            </p>
+          ) : null}
+          {q.choices.length ? (
+            <ol className="choices" lang={lang}>
+              {q.choices.map((c, i) => (
+                <li key={i}>
+                  {choiceLetter(i)}. {c}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {q.kind === "seriousness" ? <p className="hint">{t("consultations:questions.seriousness")}</p> : null}
+          {answerLink ? (
+            <p>
+              <a href={answerLink(q.code)} aria-label={t("consultations:questions.answerCode", { code: q.code })}>
+                {t("inputs:board.answer")}
+              </a>
             </p>
           ) : null}
         </li>
@@ -80,6 +99,25 @@ export function AnswerSheet({ pack, lang, address }: { pack: BriefingPack; lang:
           <h3>
             {q.code} · <span lang={lang}>{q.prompt}</span>
           </h3>
+          {q.choices.length ? (
+            <ul className="answer-sheet__choices" lang={lang}>
+              {q.choices.map((c, i) => (
+                <li key={i}>
+                  <span className="answer-sheet__box" aria-hidden="true" /> {choiceLetter(i)}. {c}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {q.kind === "seriousness" ? (
+            <dl className="answer-sheet__scales">
+              {severityDimensions.map((d) => (
+                <div key={d}>
+                  <dt>{t(`inputs:severity.${d}.question`)}</dt>
+                  <dd>{[1, 2, 3, 4].map((n) => `☐ ${t(`inputs:severity.${d}.${n}`)}`).join("   ")}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
           <p className="hint">{t("consultations:paper.answers")}</p>
           <div className="answer-sheet__lines" />
         </div>

@@ -101,3 +101,57 @@ export function IntentButton({ intent, fields = {}, className = "button button--
     </Form>
   );
 }
+
+/** Every value a form field holds (a multi-select or a group of checkboxes sends several). */
+export function valuesOf(values: FormValues, name: string): string[] {
+  const v = values[name];
+  return v === undefined ? [] : ([] as string[]).concat(v);
+}
+
+/**
+ * A fieldset of checkboxes or radios with its legend, hint and error; the first control carries the
+ * fieldset's id, so the error summary's link lands on it.
+ */
+export function ChoiceGroup(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  type?: "checkbox" | "radio";
+  options: readonly { value: string; label: string; lang?: string }[];
+  checked: readonly string[];
+  errors?: FieldErrors;
+  /** The legend is read out but not shown (the heading above says it). */
+  hiddenLegend?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { name, type = "checkbox", errors } = props;
+  const error = errors?.[name]?.[0];
+  const describedBy = [props.hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className="field" aria-describedby={describedBy} data-invalid={error ? "" : undefined}>
+      <legend className={props.hiddenLegend ? "visually-hidden" : "field__label"}>{props.legend}</legend>
+      {props.hint ? (
+        <p className="field__hint" id={`${name}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
+          {t(error)}
+        </p>
+      ) : null}
+      {props.options.map((o, i) => {
+        const id = i === 0 ? name : `${name}-${o.value}`;
+        return (
+          <div className="checkbox" key={o.value}>
+            <input type={type} id={id} name={name} value={o.value} defaultChecked={props.checked.includes(o.value)} aria-invalid={error ? true : undefined} />
+            <label htmlFor={id} lang={o.lang}>
+              {o.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

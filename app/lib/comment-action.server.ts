@@ -3,7 +3,7 @@ import { fieldErrors, formValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import { addInput, findParticipationId } from "~/modules/inputs/inputs.server";
-import { NewInputSchema } from "~/modules/inputs/schema";
+import { inputListFields, NewInputSchema } from "~/modules/inputs/schema";
 
 /** A comment or a reply from a participant who has joined (001 §44: feedback goes into the assessment). */
 export async function commentAction({ request, params, context }: ActionFunctionArgs) {
@@ -11,12 +11,21 @@ export async function commentAction({ request, params, context }: ActionFunction
   const consultation = await getPublicConsultation(params.slug!);
   const formData = await request.formData();
   const values = formValues(formData);
-  const parsed = NewInputSchema.safeParse({ ...values, concerns: formData.getAll("concerns") });
+  const lists = Object.fromEntries(inputListFields.map((name) => [name, formData.getAll(name)]));
+  const parsed = NewInputSchema.safeParse({ ...values, ...lists });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const participationId = await findParticipationId({ consultationId: consultation.id, userId: user.id });
   if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
   const result = await addInput({ ...parsed.data, consultation, participationId });
-  if (!result.ok) return data({ values, errors: { [result.status === 400 ? (parsed.data.parentId ? "form" : "sectionRef") : "form"]: [result.error] } }, { status: result.status });
+  if (!result.ok) return data({ values, errors: { [refusalField(result.error, Boolean(parsed.data.parentId))]: [result.error] } }, { status: result.status });
   return redirect(`/c/${consultation.slug}#input-${result.inputId}`, 303);
 }
 
+
+/** The field a refusal belongs beside, so the person sees it where they can fix it. */
+function refusalField(error: string, reply: boolean): string {
+  if (error === "inputs:errors.unknownTarget") return reply ? "form" : "sectionRef";
+  if (error === "inputs:errors.choice") return "choices";
+  if (error === "inputs:errors.unknownGroup") return "affectedGroups";
+  return "form";
+}

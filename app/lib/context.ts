@@ -19,6 +19,8 @@ export interface RequestContext {
   sessionEnded: boolean;
   /** Save-Data: on, or the data-saver cookie: the page goes out without any script. */
   dataSaver: boolean;
+  /** The person's time zone, sent by the browser's script in the `tz` cookie; null until it has. */
+  timeZone: string | null;
   /** Whether the request came over HTTPS, for the cookies' Secure flag. */
   secure: boolean;
   /** A POST refused for a missing or wrong CSRF token: the page is shown again with what was typed. */

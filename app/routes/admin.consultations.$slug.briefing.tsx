@@ -16,9 +16,8 @@ import {
   updateQuestion,
   updateSection,
 } from "~/modules/consultations/briefing.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
-import { dossierSections, NewSectionSchema, QuestionSchema, SectionSchema } from "~/modules/consultations/schema";
-import { getDeploymentForEditing } from "~/modules/deployments/deployments.server";
+import { getConsultationForEditing } from "~/modules/consultations/manage.server";
+import { dossierSections, NewSectionSchema, QuestionSchema, questionKinds, SectionSchema } from "~/modules/consultations/schema";
 
 export const handle = { i18n: ["admin", "dossier", "consultations"] };
 
@@ -26,9 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** The consultation, or 404; then the permission again, within the organisation that owns it. */
 async function requireEditable(request: Request, context: Parameters<typeof requirePermission>[1], slug: string) {
-  const consultation = await getPublicConsultation(slug);
-  const deployment = await getDeploymentForEditing(consultation.deploymentSlug);
-  requirePermission(request, context, "manage:consultation", deployment.organisationId);
+  // Drafts too: the briefing is written before the consultation opens.
+  const consultation = await getConsultationForEditing(slug);
+  requirePermission(request, context, "manage:consultation", consultation.organisationId);
   return { consultation };
 }
 
@@ -223,6 +222,20 @@ export default function BriefingEditor() {
               </Field>
               <Field name={field("hint")} label={t("admin:briefing.questions.hint")} errors={prefixed}>
                 {(p) => <textarea {...p} name="hint" rows={2} defaultValue={text(values, "hint", q?.hint ?? "")} />}
+              </Field>
+              <Field name={field("kind")} label={t("admin:briefing.questions.kind")} errors={prefixed}>
+                {(p) => (
+                  <select {...p} name="kind" defaultValue={text(values, "kind", q?.kind ?? "open")}>
+                    {questionKinds.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`admin:briefing.questions.kinds.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field name={field("choices")} label={t("admin:briefing.questions.choices")} hint={t("admin:briefing.questions.choicesHint")} errors={prefixed}>
+                {(p) => <textarea {...p} name="choices" rows={4} defaultValue={text(values, "choices", (q?.choices ?? []).join("\n"))} />}
               </Field>
               <button type="submit" className="button">
                 {q ? t("admin:briefing.questions.save", { code: q.code }) : t("admin:briefing.questions.add")}

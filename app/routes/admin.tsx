@@ -9,11 +9,11 @@ export const handle = { i18n: ["admin"] };
 /** Every staff page sits under this layout; staff roles are checked again by each page's own loader. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "view:admin")!;
-  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment") };
+  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment"), canManageConsultations: can(user, "manage:consultation") };
 }
 
 export default function AdminLayout() {
-  const { canManageUsers, canManageDeployments } = useLoaderData<typeof loader>();
+  const { canManageUsers, canManageDeployments, canManageConsultations } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="admin">
@@ -27,6 +27,11 @@ export default function AdminLayout() {
           {canManageDeployments ? (
             <li>
               <NavLink to="/admin/deployments">{t("admin:nav.deployments")}</NavLink>
+            </li>
+          ) : null}
+          {canManageConsultations ? (
+            <li>
+              <NavLink to="/admin/consultations">{t("admin:nav.consultations")}</NavLink>
             </li>
           ) : null}
           {canManageUsers ? (

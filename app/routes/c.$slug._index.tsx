@@ -11,6 +11,7 @@ import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
 import { getPublicBriefing, type BriefingPack } from "~/modules/consultations/briefing.server";
+import { listTargetGroups } from "~/modules/consultations/manage.server";
 import { listBoard, newIdempotencyKey } from "~/modules/inputs/inputs.server";
 import { commentAction } from "~/lib/comment-action.server";
 import type { ConsultationLayoutData } from "./c.$slug";
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // The consultation page offers plain language and easy read; the full text is on the briefing page.
   const url = new URL(request.url);
   const level = parseReadingLevel(url.searchParams.get("level"), "plain", ["plain", "easy"]);
-  const board = await listBoard({ consultationId: consultation.id, limit: 30 });
+  const [board, groups] = await Promise.all([listBoard({ consultationId: consultation.id, limit: 30 }), listTargetGroups({ consultationId: consultation.id })]);
   const t = tFor(context.locale);
   const asItem = (i: (typeof board.comments)[number]) => ({
     ...i,
@@ -47,13 +48,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const replyToId = url.searchParams.get("replyTo");
   const replyTo = board.comments.find((c) => c.id === replyToId);
+  const answering = pack.questions.find((q) => q.code === url.searchParams.get("answer"));
   return {
     locale: context.locale,
     pack,
     level,
     comments: board.comments.map(asItem),
     replies: board.replies.map(asItem),
-    targets: targetsOf(pack, t),
+    board: {
+      targets: targetsOf(pack, t),
+      choicesByCode: Object.fromEntries(pack.questions.filter((q) => q.choices.length).map((q) => [q.code, q.choices])),
+      groups: groups.map((g) => ({ id: g.id, name: g.name })),
+      lang: consultation.lang,
+      slug: consultation.slug,
+    },
+    answer: answering && !replyTo ? { code: answering.code, kind: answering.kind, prompt: answering.prompt, choices: answering.choices } : null,
     replyTo: replyTo ? { id: replyTo.id, name: replyTo.pseudonym ?? t("inputs:board.anonymous") } : null,
     idempotencyKey: newIdempotencyKey(),
     canEnterProxy: can(context.user, "enter:proxy_input"),
@@ -64,12 +73,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const action = commentAction;
 
 export default function ConsultationPage() {
-  const { locale, pack, level, comments, replies, targets, replyTo, idempotencyKey, canEnterProxy } = useLoaderData<typeof loader>();
+  const { locale, pack, level, comments, replies, board, answer, replyTo, idempotencyKey, canEnterProxy } = useLoaderData<typeof loader>();
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
   const { values, errors } = fromLayout && "errors" in fromLayout ? fromLayout : own;
-  const { consultation: c, participation, accepting, closesOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
+  const { consultation: c, participation, accepting, closesOnText, opensOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   return (
     <article className="consultation">
@@ -79,6 +88,7 @@ export default function ConsultationPage() {
       <h1 lang={c.lang} dir={dirOf(c.lang)}>{c.title}</h1>
       <p className="status-line">
         <strong>{t(`consultations:status.${c.status}`)}</strong>
+        {opensOnText ? ` · ${t("consultations:opensOn", { date: opensOnText })}` : null}
         {closesOnText ? ` · ${t("consultations:closesOn", { date: closesOnText })}` : null}
       </p>
       <section aria-labelledby="about-heading">
@@ -119,7 +129,7 @@ export default function ConsultationPage() {
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading">{t("consultations:questions.heading")}</h2>
           <p>{t("consultations:questions.intro")}</p>
-          <QuestionList pack={pack} lang={c.lang} />
+          <QuestionList pack={pack} lang={c.lang} answerLink={participation && accepting ? (code) => `/c/${c.slug}?answer=${code}#comment-form` : undefined} />
         </section>
       ) : null}
       <section aria-labelledby="take-part-heading" className="panel">
@@ -146,13 +156,21 @@ export default function ConsultationPage() {
         </p>
       ) : null}
       {participation && accepting ? (
-        <CommentForm values={values} errors={errors} idempotencyKey={idempotencyKey} targets={targets} replyTo={replyTo} slug={c.slug} />
+        <CommentForm
+          values={values}
+          errors={errors}
+          idempotencyKey={idempotencyKey}
+          board={board}
+          replyTo={replyTo}
+          answer={answer}
+          defaultAttribution={c.defaultAttribution}
+        />
       ) : null}
       {/* DESIGN.md contract "board doc": the live Yjs board attaches here with TODO(#6). */}
       <section aria-labelledby="board-heading" className="board" data-ydoc={`board:${c.id}`}>
         <h2 id="board-heading">{t("consultations:board.heading")}</h2>
         {comments.length ? (
-          <Board comments={comments} replies={replies} targets={targets} slug={c.slug} />
+          <Board comments={comments} replies={replies} board={board} />
         ) : (
           <p className="hint">{t("consultations:board.empty")}</p>
         )}

@@ -6,7 +6,7 @@ import { dirOf } from "~/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 
-export const handle = { i18n: ["consultations", "dossier"] };
+export const handle = { i18n: ["consultations", "dossier", "inputs"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.consultation.title ?? "" }];
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, useFormState, valueOf, valuesOf } from "~/components/forms";
 import { dirOf, isSupportedLng, languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
@@ -17,37 +17,41 @@ import {
   joinAsNewParticipant,
   joinConsultation,
 } from "~/modules/consultations/consultations.server";
+import { listTargetGroups } from "~/modules/consultations/manage.server";
+import { Prose } from "~/components/dossier-view";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations", "auth"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "join:consultation");
-  return { locale: context.locale, title: tFor(context.locale)("consultations:join.title") };
+  const consultation = await getPublicConsultation(params.slug!);
+  const groups = await listTargetGroups({ consultationId: consultation.id });
+  return {
+    locale: context.locale,
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    title: tFor(context.locale)("consultations:join.title"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requirePermission(request, context, "join:consultation");
   const consultation = await getPublicConsultation(params.slug!);
   const values = formValues(await request.formData());
-  const parsed = JoinSchema.safeParse(values);
+  const parsed = JoinSchema.safeParse({ ...values, groups: valuesOf(values, "groups") });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!isAcceptingInput(consultation)) return data({ values, errors: { form: ["consultations:errors.closed"] } }, { status: 409 });
   const next = `/c/${consultation.slug}`;
 
   if (context.user) {
-    const joined = await joinConsultation({ consultation, userId: context.user.id, pseudonym: parsed.data.pseudonym });
+    const joined = await joinConsultation({ consultation, userId: context.user.id, ...parsed.data });
     if (!joined.ok) return data({ values, errors: { pseudonym: [joined.error] } }, { status: joined.status });
     return redirect(next, 303);
   }
 
-  const joined = await joinAsNewParticipant({
-    consultation,
-    pseudonym: parsed.data.pseudonym,
-    preferredLang: parsed.data.preferredLang,
-  });
+  const joined = await joinAsNewParticipant({ consultation, ...parsed.data });
   if (!joined.ok) return data({ values, errors: { pseudonym: [joined.error] } }, { status: joined.status });
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(joined.token, joined.expiresAt, { secure: context.secure }));
@@ -60,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Join() {
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, groups } = useLoaderData<typeof loader>();
   const { consultation: c, participation, accepting } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const root = useRouteLoaderData<{ user: { displayName: string } | null }>("root");
   const { values, errors } = useFormState();
@@ -111,6 +115,19 @@ export default function Join() {
             )}
           </Field>
         )}
+        <Field name="organisation" label={t("consultations:join.organisation.label")} hint={t("consultations:join.organisation.hint")} errors={errors}>
+          {(p) => <input {...p} type="text" autoComplete="organization" maxLength={200} defaultValue={valueOf(values, "organisation") ?? ""} />}
+        </Field>
+        {groups.length ? (
+          <ChoiceGroup
+            name="groups"
+            legend={t("consultations:join.groups.legend")}
+            hint={t("consultations:join.groups.hint")}
+            options={groups.map((g) => ({ value: g.id, label: g.name, lang: c.lang }))}
+            checked={valuesOf(values, "groups")}
+            errors={errors}
+          />
+        ) : null}
         <fieldset className="field" aria-describedby={errors.consent ? "consent-error" : undefined}>
           <legend className="field__label">{t("consultations:join.consent.legend")}</legend>
           <ul className="consent-list">
@@ -133,6 +150,12 @@ export default function Join() {
           {t("consultations:join.submit")}
         </button>
       </Form>
+      {c.moderationPolicy ? (
+        <details className="policy">
+          <summary>{t("consultations:join.moderation")}</summary>
+          <Prose text={c.moderationPolicy} lang={c.lang} />
+        </details>
+      ) : null}
       <p>
         {t("consultations:join.haveCode")} <Link to={`/recover?redirectTo=${encodeURIComponent(`/c/${c.slug}`)}`}>{t("consultations:join.recoverLink")}</Link>
       </p>

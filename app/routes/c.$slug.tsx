@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useActionData } from "@remix-run/react";
 import { commentAction } from "~/lib/comment-action.server";
-import { formatDate } from "~/lib/format";
+import { formatDateTime } from "~/lib/time-zone";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { findParticipation, getPublicConsultation, isAcceptingInput } from "~/modules/consultations/consultations.server";
 
@@ -12,8 +12,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
   const consultation = await getPublicConsultation(params.slug!);
   const participation = context.user ? await findParticipation({ consultationId: consultation.id, userId: context.user.id }) : null;
-  const closesOnText = consultation.closesAt ? formatDate(consultation.closesAt, context.locale) : null;
-  return { consultation, participation, accepting: isAcceptingInput(consultation), closesOnText };
+  // In the person's own time zone once their browser has said it, else in the consultation's; named either way.
+  const zone = context.timeZone ?? consultation.timeZone;
+  const closesOnText = consultation.closesAt ? formatDateTime(consultation.closesAt, context.locale, zone) : null;
+  const opensOnText = consultation.opensAt && consultation.opensAt > new Date() ? formatDateTime(consultation.opensAt, context.locale, zone) : null;
+  return { consultation, participation, accepting: isAcceptingInput(consultation), closesOnText, opensOnText };
 }
 export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
 

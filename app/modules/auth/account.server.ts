@@ -8,12 +8,15 @@ export async function exportAccountData(userId: string, db: Db = pool) {
   const [account] = await db`
     select kind, display_name, email, preferred_lang, created_at from users where id = ${userId}`;
   const participations = await db`
-    select c.slug as consultation, p.pseudonym, p.consent_version, p.consented_at
+    select c.slug as consultation, p.pseudonym, p.organisation, p.consent_version, p.consented_at,
+      array(select g.name from participation_groups pg join target_groups g on g.id = pg.target_group_id
+            where pg.participation_id = p.id order by g.position) as self_identified_groups
     from participations p join consultations c on c.id = p.consultation_id
     where p.user_id = ${userId} order by p.created_at limit 1000`;
   const inputs = await db`
     select c.slug as consultation, i.id, i.kind, i.parent_id, i.section_ref, i.lang, i.body, i.concerns,
-      i.proposed_mitigation, i.attribution, i.status, i.created_at
+      i.proposed_mitigation, i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood,
+      i.attribution, i.status, i.created_at
     from inputs i join participations p on p.id = i.participation_id join consultations c on c.id = i.consultation_id
     where p.user_id = ${userId} order by i.created_at desc limit 5000`;
   return { exportedAt: new Date().toISOString(), account, participations, inputs };
@@ -28,7 +31,8 @@ export async function deleteAccount(input: { userId: string; withdrawInputs: boo
   await db.begin(async (tx) => {
     if (input.withdrawInputs) {
       await tx`
-        update inputs set status = 'withdrawn', body = '-', proposed_mitigation = '', concerns = '{}'
+        update inputs set status = 'withdrawn', body = '-', proposed_mitigation = '', concerns = '{}', choices = '{}',
+          sev_scale = null, sev_scope = null, sev_reversibility = null, sev_likelihood = null, affected_groups = '{}'
         where participation_id in (select id from participations where user_id = ${input.userId})`;
     }
     // Participations cascade from the user; inputs keep existing with participation_id set to null.

@@ -42,6 +42,14 @@ export const PseudonymSchema = z
 export const JoinSchema = z.object({
   pseudonym: PseudonymSchema,
   preferredLang: z.string().optional().refine((v) => !v || isSupportedLng(v), "auth:errors.languageUnknown"),
+  organisation: z
+    .string()
+    .trim()
+    .max(200, "auth:errors.organisationTooLong")
+    .refine((v) => !/[\u0000-\u001F\u007F<>]/.test(v), "auth:errors.pseudonymCharacters")
+    .default(""),
+  // Self-identified affected groups: ids of the consultation's target groups (checked against them on join).
+  groups: z.array(z.string().uuid("auth:errors.groupUnknown")).max(50, "auth:errors.groupUnknown").default([]),
   consent: z.literal("yes", { errorMap: () => ({ message: "auth:errors.consentRequired" }) }),
 });
 

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { getPublicConsultation, type ConsultationSummary } from "./consultations.server";
-import type { DossierSection, QuestionSchema, SectionSchema } from "./schema";
+import type { DossierSection, QuestionInput, QuestionKind, SectionSchema } from "./schema";
 import { DossierSchema, type Dossier } from "../deployments/schema";
 
 export { dossierSections, type DossierSection } from "./schema";
@@ -22,9 +22,11 @@ export interface Question {
   id: string;
   position: number;
   code: string;
-  kind: "open" | "single_choice" | "multiple_choice" | "seriousness";
+  kind: QuestionKind;
   prompt: string;
   hint: string;
+  /** The choices of a choice question, lettered A, B, C... in this order. */
+  choices: string[];
 }
 
 export interface BriefingPack {
@@ -39,7 +41,7 @@ const sectionsOf = (db: Db, consultationId: string) => db<BriefingSection[]>`
   select id, position, dossier_section, title, body, plain, easy_read from briefing_sections
   where consultation_id = ${consultationId} order by position, created_at limit 100`;
 const questionsOf = (db: Db, consultationId: string) => db<Question[]>`
-  select id, position, code, kind, prompt, hint from questions
+  select id, position, code, kind, prompt, hint, choices from questions
   where consultation_id = ${consultationId} order by position, code limit 100`;
 
 /**
@@ -79,7 +81,7 @@ export async function getPublicBriefing(
 /** Whether a consultation has this question code (facilitators' paper answers are entered by code). */
 export async function findQuestionByCode(input: { consultationId: string; code: string }, db: Db = pool): Promise<Question | null> {
   const [row] = await db<Question[]>`
-    select id, position, code, kind, prompt, hint from questions
+    select id, position, code, kind, prompt, hint, choices from questions
     where consultation_id = ${input.consultationId} and code = ${input.code.toUpperCase()}`;
   return row ?? null;
 }
@@ -132,29 +134,34 @@ export async function deleteSection(input: { consultationId: string; id: string 
 }
 
 /** Adds a question at the end; refuses a code already used in the consultation (409). */
-export async function addQuestion(
-  input: { consultationId: string } & z.infer<typeof QuestionSchema>,
-  db: Db = pool,
-): Promise<{ ok: true; id: string } | Refusal> {
+export async function addQuestion(input: { consultationId: string } & QuestionInput, db: Db = pool): Promise<{ ok: true; id: string } | Refusal> {
   const [row] = await db<{ id: string }[]>`
-    insert into questions (consultation_id, position, code, prompt, hint)
+    insert into questions (consultation_id, position, code, kind, prompt, hint, choices)
     values (${input.consultationId},
       (select coalesce(max(position) + 1, 0) from questions where consultation_id = ${input.consultationId}),
-      ${input.code}, ${input.prompt}, ${input.hint})
+      ${input.code}, ${input.kind}, ${input.prompt}, ${input.hint}, ${db.json(input.choices)})
     on conflict (consultation_id, code) do nothing
     returning id`;
   return row ? { ok: true, id: row.id } : { ok: false, status: 409, error: "admin:briefing.errors.codeTaken" };
 }
 
-/** Saves a question; refuses a code used by another question of the consultation (409). */
-export async function updateQuestion(
-  input: { consultationId: string; id: string } & z.infer<typeof QuestionSchema>,
-  db: Db = pool,
-): Promise<{ ok: true } | Refusal> {
+/**
+ * Saves a question; refuses a code used by another question of the consultation (409), and a change of
+ * kind, code or choices once someone has answered it (409): their answers name the code and the letters.
+ */
+export async function updateQuestion(input: { consultationId: string; id: string } & QuestionInput, db: Db = pool): Promise<{ ok: true } | Refusal> {
   const [taken] = await db`select 1 from questions where consultation_id = ${input.consultationId} and code = ${input.code} and id <> ${input.id}`;
   if (taken) return { ok: false, status: 409, error: "admin:briefing.errors.codeTaken" };
+  const [current] = await db<{ code: string; kind: string; choices: string[] }[]>`
+    select code, kind, choices from questions where id = ${input.id} and consultation_id = ${input.consultationId}`;
+  if (!current) return { ok: false, status: 404, error: "admin:consultations.errors.notFound" };
+  const shapeChanged = current.code !== input.code || current.kind !== input.kind || JSON.stringify(current.choices) !== JSON.stringify(input.choices);
+  if (shapeChanged) {
+    const [answered] = await db`select 1 from inputs where consultation_id = ${input.consultationId} and section_ref = ${`question:${current.code}`} limit 1`;
+    if (answered) return { ok: false, status: 409, error: "admin:briefing.errors.answered" };
+  }
   await db`
-    update questions set code = ${input.code}, prompt = ${input.prompt}, hint = ${input.hint}
+    update questions set code = ${input.code}, kind = ${input.kind}, prompt = ${input.prompt}, hint = ${input.hint}, choices = ${db.json(input.choices)}
     where id = ${input.id} and consultation_id = ${input.consultationId}`;
   return { ok: true };
 }

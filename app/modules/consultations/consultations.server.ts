@@ -16,10 +16,14 @@ export interface ConsultationSummary {
   deploymentSlug: string;
   deploymentName: string;
   organisationName: string;
+  timeZone: string;
+  defaultAttribution: "named" | "pseudonymous" | "chatham_house";
+  moderationPolicy: string;
 }
 
 const summaryColumnsAndJoins = (db: Db) => db`
-  c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage,
+  c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage, c.time_zone,
+  c.default_attribution, c.moderation_policy,
   d.id as deployment_id, d.slug as deployment_slug, d.name as deployment_name, o.name as organisation_name
   from consultations c
   join deployments d on d.id = c.deployment_id
@@ -62,13 +66,13 @@ export const CONSENT_VERSION = "2026-11-v1";
  * Refuses a closed consultation and a pseudonym already used there (409).
  */
 export async function joinConsultation(
-  input: { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt">; userId: string; pseudonym: string },
+  input: { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt">; userId: string } & JoinDetails,
   db: Db = pool,
 ): Promise<{ ok: true } | Refusal> {
   if (!isAcceptingInput(input.consultation)) return { ok: false, status: 409, error: "consultations:errors.closed" };
   const [row] = await db<{ id: string }[]>`
-    insert into participations (consultation_id, user_id, pseudonym, consent_version)
-    values (${input.consultation.id}, ${input.userId}, ${input.pseudonym}, ${CONSENT_VERSION})
+    insert into participations (consultation_id, user_id, pseudonym, consent_version, organisation)
+    values (${input.consultation.id}, ${input.userId}, ${input.pseudonym}, ${CONSENT_VERSION}, ${input.organisation ?? ""})
     on conflict do nothing
     returning id`;
   if (!row) {
@@ -76,7 +80,22 @@ export async function joinConsultation(
     if (existing) return { ok: true };
     return { ok: false, status: 409, error: "consultations:errors.pseudonymTaken" };
   }
+  if (input.groups?.length) {
+    // Only this consultation's groups; an id from elsewhere is ignored, not stored.
+    await db`
+      insert into participation_groups (participation_id, target_group_id)
+      select ${row.id}, g.id from target_groups g where g.consultation_id = ${input.consultation.id} and g.id in ${db(input.groups)}
+      on conflict do nothing`;
+  }
   return { ok: true };
+}
+
+/** What a person gives when they join: a pseudonym, and optionally an organisation and their groups. */
+export interface JoinDetails {
+  pseudonym: string;
+  organisation?: string;
+  /** Self-identified affected groups (target group ids), stored apart (participation_groups). */
+  groups?: string[];
 }
 
 
@@ -93,15 +112,14 @@ class JoinRefused extends Error {
 export async function joinAsNewParticipant(
   input: {
     consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt">;
-    pseudonym: string;
     preferredLang?: string;
-  },
+  } & JoinDetails,
   db: Sql = pool,
 ): Promise<({ ok: true } & { userId: string; recoveryCode: string; token: string; expiresAt: Date }) | Refusal> {
   try {
     return (await db.begin(async (tx) => {
       const created = await createParticipant({ displayName: input.pseudonym, preferredLang: input.preferredLang }, tx);
-      const joined = await joinConsultation({ consultation: input.consultation, userId: created.userId, pseudonym: input.pseudonym }, tx);
+      const joined = await joinConsultation({ ...input, userId: created.userId }, tx);
       if (!joined.ok) throw new JoinRefused(joined);
       return { ok: true as const, ...created };
     })) as { ok: true; userId: string; recoveryCode: string; token: string; expiresAt: Date };

@@ -4,6 +4,10 @@ import type { Refusal } from "../auth/auth.server";
 import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
 import type { NewInput } from "./schema";
 
+/** What addInput needs: the form's fields; the structured ones are optional (a facilitator's entry has none). */
+export type InputFields = Omit<NewInput, "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups"> &
+  Partial<Pick<NewInput, "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups">>;
+
 // Contract "limits": never slower than a person's normal pace (at least 10 a minute), but a script
 // posting hundreds is stopped. Counted per participation from the table itself (indexed), no extra store.
 export const RATE_PER_MINUTE = 20;
@@ -27,7 +31,7 @@ export function newIdempotencyKey(): string {
  * Refusals are values: closed 409, unknown parent or target 400, too fast 429.
  */
 export async function addInput(
-  input: NewInput & { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt" | "lang">; lang?: string } & InputAuthor,
+  input: InputFields & { consultation: Pick<ConsultationSummary, "id" | "status" | "opensAt" | "closesAt" | "lang">; lang?: string } & InputAuthor,
   db: Db = pool,
 ): Promise<{ ok: true; inputId: string; replayed: boolean } | Refusal> {
   const consultationId = input.consultation.id;
@@ -40,13 +44,30 @@ export async function addInput(
     const [parent] = await db`select 1 from inputs where id = ${input.parentId} and consultation_id = ${consultationId} and status = 'published'`;
     if (!parent) return { ok: false, status: 400, error: "inputs:errors.unknownParent" };
   }
+  let question: { kind: string; choices: string[] } | null = null;
   if (input.sectionRef) {
     const [kind, ref] = input.sectionRef.split(":");
     const [target] =
       kind === "section"
-        ? await db`select 1 from briefing_sections where id = ${ref} and consultation_id = ${consultationId}`
-        : await db`select 1 from questions where code = ${ref} and consultation_id = ${consultationId}`;
+        ? await db<{ kind: null; choices: null }[]>`select null as kind, null as choices from briefing_sections where id = ${ref} and consultation_id = ${consultationId}`
+        : await db<{ kind: string; choices: string[] }[]>`select kind, choices from questions where code = ${ref} and consultation_id = ${consultationId}`;
     if (!target) return { ok: false, status: 400, error: "inputs:errors.unknownTarget" };
+    question = target.kind ? target : null;
+  }
+  const choices = input.choices ?? [];
+  if (choices.length) {
+    // Ticks only answer a choice question, only its own letters, and only one for a single choice.
+    const letters = (question?.choices ?? []).map((_, i) => String.fromCharCode(65 + i));
+    const choiceQuestion = question?.kind === "single_choice" || question?.kind === "multiple_choice";
+    if (!choiceQuestion || choices.some((c) => !letters.includes(c)) || (question!.kind === "single_choice" && choices.length > 1)) {
+      return { ok: false, status: 400, error: "inputs:errors.choice" };
+    }
+  }
+  const affectedGroups = input.affectedGroups ?? [];
+  if (affectedGroups.length) {
+    const [known] = await db<{ n: number }[]>`
+      select count(*)::int as n from target_groups where consultation_id = ${consultationId} and id in ${db(affectedGroups)}`;
+    if (known.n !== new Set(affectedGroups).size) return { ok: false, status: 400, error: "inputs:errors.unknownGroup" };
   }
   const proxy = "proxy" in input ? input.proxy : null;
   const [rate] = await db<{ minute: number; hour: number }[]>`
@@ -59,10 +80,13 @@ export async function addInput(
 
   const [row] = await db<{ id: string }[]>`
     insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key,
-      facilitator_id, on_behalf_count, on_behalf_method, on_behalf_place, original_date)
+      facilitator_id, on_behalf_count, on_behalf_method, on_behalf_place, original_date,
+      choices, sev_scale, sev_scope, sev_reversibility, sev_likelihood, rights, affected_groups)
     values (${consultationId}, ${"participationId" in input ? input.participationId : null}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null},
       ${input.sectionRef ?? null}, ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution},
-      ${input.idempotencyKey}, ${proxy?.facilitatorId ?? null}, ${proxy?.count ?? null}, ${proxy?.method ?? null}, ${proxy?.place ?? null}, ${proxy?.originalDate ?? null})
+      ${input.idempotencyKey}, ${proxy?.facilitatorId ?? null}, ${proxy?.count ?? null}, ${proxy?.method ?? null}, ${proxy?.place ?? null}, ${proxy?.originalDate ?? null},
+      ${choices}, ${input.sevScale ?? null}, ${input.sevScope ?? null}, ${input.sevReversibility ?? null}, ${input.sevLikelihood ?? null},
+      ${input.rights ?? []}, ${affectedGroups})
     on conflict (consultation_id, idempotency_key) do nothing
     returning id`;
   if (!row) {
@@ -85,6 +109,8 @@ export interface BoardInput {
   attribution: "named" | "pseudonymous" | "chatham_house";
   /** Null under the Chatham House rule: the words are published, never who said them (002 introduction). */
   pseudonym: string | null;
+  /** Only when the author chose to publish under their name and gave an organisation. */
+  organisation: string | null;
   createdAt: Date;
   /** Set for input a facilitator entered for people heard offline; the facilitator is never shown. */
   onBehalfCount: number | null;
@@ -93,6 +119,14 @@ export interface BoardInput {
   /** The author deleted their account; the words stay unless they withdrew them too. */
   authorWithdrawn: boolean;
   withdrawn: boolean;
+  /** Structured answers: ticked choice letters, ratings 1-4 (shown in words), rights and groups affected. */
+  choices: string[];
+  sevScale: number | null;
+  sevScope: number | null;
+  sevReversibility: number | null;
+  sevLikelihood: number | null;
+  rights: string[];
+  affectedGroups: string[];
 }
 
 /**
@@ -104,8 +138,10 @@ export async function listBoard(input: { consultationId: string; limit?: number 
   const columns = db`
     i.id, i.parent_id, i.section_ref, i.lang, i.body, i.concerns, i.proposed_mitigation, i.attribution, i.created_at,
     case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
+    case when i.attribution = 'named' and p.organisation <> '' then p.organisation end as organisation,
     i.participation_id is null and i.on_behalf_count is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
-    i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date`;
+    i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date,
+    i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood, i.rights, i.affected_groups`;
   const comments = await db<BoardInput[]>`
     select ${columns} from inputs i left join participations p on p.id = i.participation_id
     where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status in ('published', 'withdrawn')

@@ -8,12 +8,32 @@ export const concernTags = [
 export const attributionModes = ["named", "pseudonymous", "chatham_house"] as const;
 export const MAX_INPUT_CHARS = 10_000;
 
-export const NewInputSchema = z.object({
+/**
+ * Rights a person can say are affected: the catalogue ids the assessment uses (issue #7 adds each one's
+ * plain-language explanation). Labels are "inputs:right.<id>".
+ */
+export const rightIds = [
+  "non_discrimination", "privacy", "social_security", "work", "health", "education", "housing", "expression",
+  "assembly", "fair_trial", "effective_remedy", "participation", "child_rights", "disability_rights",
+] as const;
+
+/** "How serious would this be for you": the four dimensions of 001 §44, each 1-4, always shown in words. */
+export const severityDimensions = ["scale", "scope", "reversibility", "likelihood"] as const;
+export type SeverityDimension = (typeof severityDimensions)[number];
+const SEVERITY_ERROR = "inputs:errors.severity";
+const severityLevel = z
+  .union([z.literal(""), z.coerce.number({ invalid_type_error: SEVERITY_ERROR }).int(SEVERITY_ERROR).min(1, SEVERITY_ERROR).max(4, SEVERITY_ERROR)], {
+    errorMap: () => ({ message: SEVERITY_ERROR }),
+  })
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
+const NewInputObject = z.object({
   body: z
-    .string({ required_error: "inputs:errors.empty" })
+    .string()
     .trim()
-    .min(1, "inputs:errors.empty")
     .max(MAX_INPUT_CHARS, "inputs:errors.tooLong")
+    .default("")
     // Text only: no NUL or other control characters (binary pasted in by accident, or worse).
     .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), "inputs:errors.binary"),
   sectionRef: z
@@ -27,14 +47,32 @@ export const NewInputSchema = z.object({
   proposedMitigation: z.string().trim().max(4000, "inputs:errors.tooLong").default(""),
   attribution: z.enum(attributionModes, { errorMap: () => ({ message: "inputs:errors.attribution" }) }),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "inputs:errors.expired"),
+  // Structured answers: the letters of a choice question's choices, the four ratings, the rights and
+  // groups affected (checked against the consultation in addInput).
+  choices: z.array(z.string().regex(/^[A-L]$/, "inputs:errors.choice")).max(12, "inputs:errors.choice").default([]),
+  sevScale: severityLevel,
+  sevScope: severityLevel,
+  sevReversibility: severityLevel,
+  sevLikelihood: severityLevel,
+  rights: z.array(z.enum(rightIds, { errorMap: () => ({ message: "inputs:errors.unknownRight" }) })).max(rightIds.length).default([]),
+  affectedGroups: z.array(z.string().uuid("inputs:errors.unknownGroup")).max(50, "inputs:errors.unknownGroup").default([]),
+});
+
+/** Says something: words, a choice, or a rating (a choice question can be answered by ticking alone). */
+export const NewInputSchema = NewInputObject.superRefine((v, ctx) => {
+  const rated = v.sevScale ?? v.sevScope ?? v.sevReversibility ?? v.sevLikelihood;
+  if (!v.body && v.choices.length === 0 && rated == null) ctx.addIssue({ code: "custom", path: ["body"], message: "inputs:errors.empty" });
 });
 export type NewInput = z.infer<typeof NewInputSchema>;
+
+/** The form's repeated fields (checkboxes) as arrays, whatever the browser sent. */
+export const inputListFields = ["concerns", "choices", "rights", "affectedGroups"] as const;
 
 export const proxyMethods = ["workshop", "paper", "phone", "radio", "other"] as const;
 
 /** A facilitator's entry for people heard offline (000 §23, §56): what was said, when, how, by how many. */
 export const ProxyInputSchema = z.object({
-  body: NewInputSchema.shape.body,
+  body: z.string({ required_error: "inputs:errors.empty" }).trim().min(1, "inputs:errors.empty").pipe(NewInputObject.shape.body),
   questionCode: z
     .string()
     .trim()
@@ -55,5 +93,5 @@ export const ProxyInputSchema = z.object({
     .int("inputs:errors.proxy_count")
     .min(1, "inputs:errors.proxy_count")
     .max(1_000_000, "inputs:errors.proxy_count"),
-  idempotencyKey: NewInputSchema.shape.idempotencyKey,
+  idempotencyKey: NewInputObject.shape.idempotencyKey,
 });
