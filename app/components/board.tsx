@@ -49,25 +49,38 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
         {target ? ` · ${t("inputs:board.on", { target })}` : null}
       </p>
       {item.concerns.length ? <p className="board__tags">{item.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}
-      {item.withdrawn ? <p className="muted">{t("inputs:board.withdrawn")}</p> : <Structured item={item} board={board} />}
-      {item.withdrawn || !item.body ? null : <Prose text={item.body} lang={item.lang} />}
+      {item.hiddenReason ? (
+        <p className="muted">
+          {t("inputs:board.hidden", { reason: t(`inputs:moderation.reason.${item.hiddenReason}`) })}
+          {item.hiddenNote ? ` ${item.hiddenNote}` : null}
+        </p>
+      ) : item.withdrawn ? (
+        <p className="muted">{t("inputs:board.withdrawn")}</p>
+      ) : (
+        <Structured item={item} board={board} />
+      )}
+      {item.withdrawn || item.hiddenReason || !item.body ? null : <Prose text={item.body} lang={item.lang} />}
       {item.proposedMitigation ? <p lang={item.lang}>{t("inputs:board.mitigation", { text: item.proposedMitigation })}</p> : null}
-      {replies ? (
-        <>
-          {replies.length ? (
-            <div className="board__replies">
-              {replies.map((r) => (
-                <Item key={r.id} item={r} board={board} />
-              ))}
-            </div>
-          ) : null}
-          <p>
-            <Link to={`/c/${slug}?replyTo=${item.id}#comment-form`} aria-label={t("inputs:board.replyTo", { name })}>
-              {t("inputs:board.reply")}
-            </Link>
-          </p>
-        </>
+      {item.copies ? <p className="board__campaign">{t("inputs:board.copies", { count: item.copies })}</p> : null}
+      {replies?.length ? (
+        <div className="board__replies">
+          {replies.map((r) => (
+            <Item key={r.id} item={r} board={board} />
+          ))}
+        </div>
       ) : null}
+      <p className="board__actions">
+        {replies ? (
+          <Link to={`/c/${slug}?replyTo=${item.id}#comment-form`} aria-label={t("inputs:board.replyTo", { name })}>
+            {t("inputs:board.reply")}
+          </Link>
+        ) : null}
+        {item.hiddenReason || item.withdrawn ? null : (
+          <Link to={`/c/${slug}/report?input=${item.id}`} aria-label={t("inputs:board.reportOf", { name })} rel="nofollow">
+            {t("inputs:board.report")}
+          </Link>
+        )}
+      </p>
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
 import { Board, CommentForm } from "~/components/board";
+import { Notice } from "~/components/notice";
 import { useFormState } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
@@ -66,6 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     replyTo: replyTo ? { id: replyTo.id, name: replyTo.pseudonym ?? t("inputs:board.anonymous") } : null,
     idempotencyKey: newIdempotencyKey(),
     canEnterProxy: can(context.user, "enter:proxy_input"),
+    reported: url.searchParams.get("reported") === "1",
   };
 }
 
@@ -73,7 +75,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const action = commentAction;
 
 export default function ConsultationPage() {
-  const { locale, pack, level, comments, replies, board, answer, replyTo, idempotencyKey, canEnterProxy } = useLoaderData<typeof loader>();
+  const { locale, pack, level, comments, replies, board, answer, replyTo, idempotencyKey, canEnterProxy, reported } = useLoaderData<typeof loader>();
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
@@ -86,6 +88,7 @@ export default function ConsultationPage() {
         <span lang={c.lang} dir={dirOf(c.lang)}>{c.organisationName}</span> · {t(`consultations:stage.${c.lifecycleStage}`)}
       </p>
       <h1 lang={c.lang} dir={dirOf(c.lang)}>{c.title}</h1>
+      {reported ? <Notice>{t("inputs:moderation.report.thanks")}</Notice> : null}
       <p className="status-line">
         <strong>{t(`consultations:status.${c.status}`)}</strong>
         {opensOnText ? ` · ${t("consultations:opensOn", { date: opensOnText })}` : null}

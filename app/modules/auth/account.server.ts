@@ -32,7 +32,8 @@ export async function deleteAccount(input: { userId: string; withdrawInputs: boo
     if (input.withdrawInputs) {
       await tx`
         update inputs set status = 'withdrawn', body = '-', proposed_mitigation = '', concerns = '{}', choices = '{}',
-          sev_scale = null, sev_scope = null, sev_reversibility = null, sev_likelihood = null, affected_groups = '{}'
+          sev_scale = null, sev_scope = null, sev_reversibility = null, sev_likelihood = null, affected_groups = '{}',
+          hidden_reason = null, hidden_note = ''
         where participation_id in (select id from participations where user_id = ${input.userId})`;
     }
     // Participations cascade from the user; inputs keep existing with participation_id set to null.

@@ -12,7 +12,7 @@ const publicPermissions = ["view:consultation", "view:register", "join:consultat
 
 export const rolePermissions = {
   anonymous: [...publicPermissions],
-  participant: [...publicPermissions, "comment:consultation", "manage:account:own"],
+  participant: [...publicPermissions, "comment:consultation", "report:input", "manage:account:own"],
   facilitator: ["view:admin", "enter:proxy_input"],
   translator: ["view:admin", "edit:translation"],
   analyst: ["view:admin", "triage:input", "edit:assessment"],
@@ -36,6 +36,7 @@ export const rolePermissions = {
     "publish:assessment",
     "respond:input",
     "enter:proxy_input",
+    "hide:input:any",
   ],
 } as const satisfies Record<BaseRole | StaffRole, readonly string[]>;
 

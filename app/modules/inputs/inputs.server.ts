@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { sql as pool, type Db } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
-import type { NewInput } from "./schema";
+import { campaignHash, findCampaignOriginal } from "./moderation.server";
+import type { ModerationReason, NewInput } from "./schema";
 
 /** What addInput needs: the form's fields; the structured ones are optional (a facilitator's entry has none). */
 export type InputFields = Omit<NewInput, "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups"> &
@@ -78,15 +79,19 @@ export async function addInput(
   const perMinute = proxy ? PROXY_RATE_PER_MINUTE : RATE_PER_MINUTE;
   if (rate.minute >= perMinute || rate.hour >= RATE_PER_HOUR * (proxy ? 5 : 1)) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
 
+  // Identical words already published here: kept, grouped under the first, counted once (a possible campaign).
+  const textHash = input.parentId ? null : campaignHash(input.body);
+  const duplicateOf = textHash ? await findCampaignOriginal({ consultationId, textHash }, db) : null;
+
   const [row] = await db<{ id: string }[]>`
     insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key,
       facilitator_id, on_behalf_count, on_behalf_method, on_behalf_place, original_date,
-      choices, sev_scale, sev_scope, sev_reversibility, sev_likelihood, rights, affected_groups)
+      choices, sev_scale, sev_scope, sev_reversibility, sev_likelihood, rights, affected_groups, text_hash, duplicate_of)
     values (${consultationId}, ${"participationId" in input ? input.participationId : null}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null},
       ${input.sectionRef ?? null}, ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution},
       ${input.idempotencyKey}, ${proxy?.facilitatorId ?? null}, ${proxy?.count ?? null}, ${proxy?.method ?? null}, ${proxy?.place ?? null}, ${proxy?.originalDate ?? null},
       ${choices}, ${input.sevScale ?? null}, ${input.sevScope ?? null}, ${input.sevReversibility ?? null}, ${input.sevLikelihood ?? null},
-      ${input.rights ?? []}, ${affectedGroups})
+      ${input.rights ?? []}, ${affectedGroups}, ${textHash}, ${duplicateOf})
     on conflict (consultation_id, idempotency_key) do nothing
     returning id`;
   if (!row) {
@@ -127,6 +132,33 @@ export interface BoardInput {
   sevLikelihood: number | null;
   rights: string[];
   affectedGroups: string[];
+  /** Hidden by a moderator: the public reason and note; the words are not sent. */
+  hiddenReason: ModerationReason | null;
+  hiddenNote: string;
+  /** How many more participants sent the same words (grouped under this one, a possible campaign). */
+  copies: number;
+}
+
+// A hidden input keeps its place (replies still make sense) but its words stay on the server.
+const boardColumns = (db: Db) => db`
+  i.id, i.parent_id, i.section_ref, i.lang, i.attribution, i.created_at,
+  case when i.status = 'hidden' then '' else i.body end as body,
+  case when i.status = 'hidden' then '{}' else i.concerns end as concerns,
+  case when i.status = 'hidden' then '' else i.proposed_mitigation end as proposed_mitigation,
+  case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
+  case when i.attribution = 'named' and p.organisation <> '' then p.organisation end as organisation,
+  i.participation_id is null and i.on_behalf_count is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
+  i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date,
+  i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood, i.rights, i.affected_groups,
+  i.hidden_reason, i.hidden_note,
+  (select count(*) from inputs d where d.duplicate_of = i.id and d.status = 'published')::int as copies`;
+
+/** One input as the board shows it, if it is in this consultation. */
+export async function findBoardInput(input: { consultationId: string; inputId: string }, db: Db = pool): Promise<BoardInput | null> {
+  const [row] = await db<BoardInput[]>`
+    select ${boardColumns(db)} from inputs i left join participations p on p.id = i.participation_id
+    where i.id = ${input.inputId} and i.consultation_id = ${input.consultationId}`;
+  return row ?? null;
 }
 
 /**
@@ -135,21 +167,15 @@ export interface BoardInput {
  */
 export async function listBoard(input: { consultationId: string; limit?: number }, db: Db = pool): Promise<{ comments: BoardInput[]; replies: BoardInput[] }> {
   const limit = Math.min(input.limit ?? 50, 200);
-  const columns = db`
-    i.id, i.parent_id, i.section_ref, i.lang, i.body, i.concerns, i.proposed_mitigation, i.attribution, i.created_at,
-    case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
-    case when i.attribution = 'named' and p.organisation <> '' then p.organisation end as organisation,
-    i.participation_id is null and i.on_behalf_count is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
-    i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date,
-    i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood, i.rights, i.affected_groups`;
+  const columns = boardColumns(db);
   const comments = await db<BoardInput[]>`
     select ${columns} from inputs i left join participations p on p.id = i.participation_id
-    where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.status in ('published', 'withdrawn')
+    where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.duplicate_of is null
     order by i.created_at desc limit ${limit}`;
   const replies = comments.length
     ? await db<BoardInput[]>`
         select ${columns} from inputs i left join participations p on p.id = i.participation_id
-        where i.parent_id in ${db(comments.map((c) => c.id))} and i.status in ('published', 'withdrawn')
+        where i.parent_id in ${db(comments.map((c) => c.id))}
         order by i.created_at limit 500`
     : [];
   return { comments, replies };

@@ -95,3 +95,18 @@ export const ProxyInputSchema = z.object({
     .max(1_000_000, "inputs:errors.proxy_count"),
   idempotencyKey: NewInputObject.shape.idempotencyKey,
 });
+
+/** Why an input is reported or hidden; the public sees the reason in words (never silently removed). */
+export const moderationReasons = ["personal_data", "threat", "hate", "spam", "off_topic", "other"] as const;
+export type ModerationReason = (typeof moderationReasons)[number];
+
+export const ReportSchema = z.object({
+  reason: z.enum(moderationReasons, { errorMap: () => ({ message: "inputs:moderation.errors.reason" }) }),
+  note: z.string().trim().max(1000, "inputs:errors.tooLong").default(""),
+});
+
+export const HideSchema = z.object({
+  reason: ReportSchema.shape.reason,
+  // Public: shown under "hidden by a moderator", so it must not repeat what was hidden.
+  note: z.string().trim().max(500, "inputs:errors.tooLong").default(""),
+});
