@@ -31,7 +31,9 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
   const { t } = useTranslation();
   const { targets, slug } = board;
   // Offline groups are credited as the people heard, never as the facilitator who typed it in.
-  const name = item.onBehalfCount
+  const name = item.groupName
+    ? t("inputs:board.joint", { group: item.groupName, kind: t(`inputs:groups.kind.${item.groupKind}`) })
+    : item.onBehalfCount
     ? t("inputs:board.onBehalf", { count: item.onBehalfCount, method: t(`inputs:method.${item.onBehalfMethod}`), date: item.originalOn ?? "" })
     : item.authorWithdrawn
       ? t("inputs:board.withdrawnParticipant")
@@ -48,6 +50,12 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
         {item.onBehalfCount ? null : ` · ${item.createdOn}`}
         {target ? ` · ${t("inputs:board.on", { target })}` : null}
       </p>
+      {item.groupName ? (
+        <p className="board__meta">
+          {t("inputs:board.jointVersion", { version: item.submissionVersion })} ·{" "}
+          {t("inputs:board.endorsedBy", { count: item.endorsements ?? 0, members: item.members })}
+        </p>
+      ) : null}
       {item.concerns.length ? <p className="board__tags">{item.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}
       {item.hiddenReason ? (
         <p className="muted">

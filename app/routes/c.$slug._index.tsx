@@ -11,21 +11,14 @@ import { formatDate } from "~/lib/format";
 import type { FormFailure } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
-import { getPublicBriefing, type BriefingPack } from "~/modules/consultations/briefing.server";
+import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 import { listTargetGroups } from "~/modules/consultations/manage.server";
 import { listBoard, newIdempotencyKey } from "~/modules/inputs/inputs.server";
 import { commentAction } from "~/lib/comment-action.server";
+import { targetsOf } from "~/lib/targets.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations", "inputs"] };
-
-/** What a comment can be about: the briefing's sections and the questions, as the form and board name them. */
-function targetsOf(pack: BriefingPack, t: ReturnType<typeof tFor>) {
-  return [
-    ...pack.sections.map((s, i) => ({ value: `section:${s.id}`, label: t("inputs:form.target.section", { number: String(i + 1), title: s.title }) })),
-    ...pack.questions.map((q) => ({ value: `question:${q.code}`, label: t("inputs:form.target.question", { code: q.code }) })),
-  ];
-}
 
 export const meta: MetaFunction = ({ matches }) => {
   const layout = matches.find((m) => m.id === "routes/c.$slug")?.data as ConsultationLayoutData | undefined;
@@ -138,7 +131,12 @@ export default function ConsultationPage() {
       <section aria-labelledby="take-part-heading" className="panel">
         <h2 id="take-part-heading">{t("consultations:takePart.heading")}</h2>
         {participation ? (
-          <p>{t("consultations:takePart.joinedAs", { pseudonym: participation.pseudonym })}</p>
+          <>
+            <p>{t("consultations:takePart.joinedAs", { pseudonym: participation.pseudonym })}</p>
+            <p>
+              <Link to={`/c/${c.slug}/groups`}>{t("inputs:groups.link")}</Link>
+            </p>
+          </>
         ) : accepting ? (
           <>
             <p>{t("consultations:takePart.intro")}</p>

@@ -15,5 +15,35 @@ export async function seedDemoConsultation(input: { deploymentId: string }, db: 
       'en', 'open', now() - interval '10 days', now() + interval '90 days', 'pseudonymous')
     on conflict (slug) do nothing`;
   const [row] = await db<{ id: string }[]>`select id from consultations where slug = 'demo'`;
+  await seedDemoSettings({ consultationId: row.id }, db);
   return { consultationId: row.id };
+}
+
+const MODERATION_POLICY = [
+  "Comments stay public unless they break one of these rules:",
+  "- They give personal data of someone else (a name with an address, a case number, a health condition).",
+  "- They threaten anyone or call for violence.",
+  "- They attack people for who they are.",
+  "- They advertise something or are not about this consultation.",
+  "A moderator who hides a comment says so on the board, with the rule it broke. The words stay on record. " +
+    "To ask for a review, write to the consultation team or call the free line; a different moderator decides.",
+].join("\n");
+
+const TARGET_GROUPS = [
+  ["Households who apply for the cash transfer", "District offices, the free line, radio call-ins in Swahili and French; paper forms at payment points."],
+  ["Refugee households", "Through the Refugee Legal Aid Network and camp committees; interpreters at two workshops."],
+  ["People with disabilities", "Kalindi Disability Forum; easy-read briefing, sign-language interpreter at workshops."],
+  ["Caseworkers", "Through their union branches; meetings in working hours agreed with the Ministry."],
+] as const;
+
+/** The demo consultation's settings, target groups included, when they were never set. Idempotent. */
+async function seedDemoSettings(input: { consultationId: string }, db: Db): Promise<void> {
+  await db`
+    update consultations set time_zone = 'Africa/Nairobi', languages = ${["en", "fr", "ar", "sw"]}, moderation_policy = ${MODERATION_POLICY}
+    where id = ${input.consultationId} and moderation_policy = ''`;
+  const [existing] = await db`select 1 from target_groups where consultation_id = ${input.consultationId} limit 1`;
+  if (existing) return;
+  for (const [i, [name, notes]] of TARGET_GROUPS.entries()) {
+    await db`insert into target_groups (consultation_id, position, name, outreach_notes) values (${input.consultationId}, ${i}, ${name}, ${notes})`;
+  }
 }

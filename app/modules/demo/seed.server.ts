@@ -2,6 +2,8 @@ import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoDeployment } from "../deployments/demo.server";
+import type { ConsultationSummary } from "../consultations/consultations.server";
+import { seedDemoGroup } from "../groups/demo.server";
 import { seedDemoInputs } from "../inputs/demo.server";
 
 /**
@@ -14,6 +16,10 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   await seedDemoBriefing({ consultationId }, db);
   // One transaction: the demo's participants and their comments arrive together or not at all.
   await db.begin((tx) => seedDemoInputs({ consultationId }, tx));
+  // The union's joint submission, also all or nothing.
+  const [consultation] = await db<{ id: string; status: ConsultationSummary["status"]; opensAt: Date | null; closesAt: Date | null; lang: string }[]>`
+    select id, status, opens_at, closes_at, lang from consultations where id = ${consultationId}`;
+  await db.begin((tx) => seedDemoGroup({ consultation }, tx));
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

@@ -19,6 +19,8 @@ export const PROXY_RATE_PER_MINUTE = 60;
 /** Who an input comes from: a participant, or the people a facilitator heard offline (000 §23, §56). */
 export type InputAuthor =
   | { participationId: string }
+  /** A section of a group's joint submission: the group speaks, not one member (000 §58(c)). */
+  | { submissionId: string }
   | { proxy: { facilitatorId: string; count: number; method: "workshop" | "paper" | "phone" | "radio" | "other"; place: string; originalDate: string } };
 
 export function newIdempotencyKey(): string {
@@ -71,7 +73,11 @@ export async function addInput(
     if (known.n !== new Set(affectedGroups).size) return { ok: false, status: 400, error: "inputs:errors.unknownGroup" };
   }
   const proxy = "proxy" in input ? input.proxy : null;
-  const [rate] = await db<{ minute: number; hour: number }[]>`
+  const submissionId = "submissionId" in input ? input.submissionId : null;
+  // A joint submission is bounded by its sections and sent once per version: no per-minute limit.
+  const [rate] = submissionId
+    ? [{ minute: 0, hour: 0 }]
+    : await db<{ minute: number; hour: number }[]>`
     select count(*) filter (where created_at > now() - interval '1 minute')::int as minute, count(*)::int as hour
     from inputs
     where ${proxy ? db`facilitator_id = ${proxy.facilitatorId}` : db`participation_id = ${"participationId" in input ? input.participationId : null}`}
@@ -80,18 +86,18 @@ export async function addInput(
   if (rate.minute >= perMinute || rate.hour >= RATE_PER_HOUR * (proxy ? 5 : 1)) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
 
   // Identical words already published here: kept, grouped under the first, counted once (a possible campaign).
-  const textHash = input.parentId ? null : campaignHash(input.body);
+  const textHash = input.parentId || submissionId ? null : campaignHash(input.body);
   const duplicateOf = textHash ? await findCampaignOriginal({ consultationId, textHash }, db) : null;
 
   const [row] = await db<{ id: string }[]>`
     insert into inputs (consultation_id, participation_id, kind, parent_id, section_ref, lang, body, concerns, proposed_mitigation, attribution, idempotency_key,
       facilitator_id, on_behalf_count, on_behalf_method, on_behalf_place, original_date,
-      choices, sev_scale, sev_scope, sev_reversibility, sev_likelihood, rights, affected_groups, text_hash, duplicate_of)
-    values (${consultationId}, ${"participationId" in input ? input.participationId : null}, ${input.parentId ? "reply" : "comment"}, ${input.parentId ?? null},
+      choices, sev_scale, sev_scope, sev_reversibility, sev_likelihood, rights, affected_groups, text_hash, duplicate_of, submission_id)
+    values (${consultationId}, ${"participationId" in input ? input.participationId : null}, ${submissionId ? "joint_section" : input.parentId ? "reply" : "comment"}, ${input.parentId ?? null},
       ${input.sectionRef ?? null}, ${input.lang ?? input.consultation.lang}, ${input.body}, ${input.concerns}, ${input.proposedMitigation}, ${input.attribution},
       ${input.idempotencyKey}, ${proxy?.facilitatorId ?? null}, ${proxy?.count ?? null}, ${proxy?.method ?? null}, ${proxy?.place ?? null}, ${proxy?.originalDate ?? null},
       ${choices}, ${input.sevScale ?? null}, ${input.sevScope ?? null}, ${input.sevReversibility ?? null}, ${input.sevLikelihood ?? null},
-      ${input.rights ?? []}, ${affectedGroups}, ${textHash}, ${duplicateOf})
+      ${input.rights ?? []}, ${affectedGroups}, ${textHash}, ${duplicateOf}, ${submissionId})
     on conflict (consultation_id, idempotency_key) do nothing
     returning id`;
   if (!row) {
@@ -137,6 +143,12 @@ export interface BoardInput {
   hiddenNote: string;
   /** How many more participants sent the same words (grouped under this one, a possible campaign). */
   copies: number;
+  /** A section of a group's joint submission: the group, the version and how many members endorsed it. */
+  groupName: string | null;
+  groupKind: string | null;
+  submissionVersion: number | null;
+  endorsements: number | null;
+  members: number | null;
 }
 
 // A hidden input keeps its place (replies still make sense) but its words stay on the server.
@@ -147,16 +159,20 @@ const boardColumns = (db: Db) => db`
   case when i.status = 'hidden' then '' else i.proposed_mitigation end as proposed_mitigation,
   case when i.attribution = 'chatham_house' then null else p.pseudonym end as pseudonym,
   case when i.attribution = 'named' and p.organisation <> '' then p.organisation end as organisation,
-  i.participation_id is null and i.on_behalf_count is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
+  i.participation_id is null and i.on_behalf_count is null and i.submission_id is null as author_withdrawn, i.status = 'withdrawn' as withdrawn,
   i.on_behalf_count, i.on_behalf_method, to_char(i.original_date, 'YYYY-MM-DD') as original_date,
   i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood, i.rights, i.affected_groups,
   i.hidden_reason, i.hidden_note,
-  (select count(*) from inputs d where d.duplicate_of = i.id and d.status = 'published')::int as copies`;
+  (select count(*) from inputs d where d.duplicate_of = i.id and d.status = 'published')::int as copies,
+  g.name as group_name, g.kind as group_kind, s.version as submission_version, s.endorsements, s.members`;
+const boardFrom = (db: Db) => db`
+  inputs i left join participations p on p.id = i.participation_id
+  left join joint_submissions s on s.id = i.submission_id left join groups g on g.id = s.group_id`;
 
 /** One input as the board shows it, if it is in this consultation. */
 export async function findBoardInput(input: { consultationId: string; inputId: string }, db: Db = pool): Promise<BoardInput | null> {
   const [row] = await db<BoardInput[]>`
-    select ${boardColumns(db)} from inputs i left join participations p on p.id = i.participation_id
+    select ${boardColumns(db)} from ${boardFrom(db)}
     where i.id = ${input.inputId} and i.consultation_id = ${input.consultationId}`;
   return row ?? null;
 }
@@ -169,12 +185,12 @@ export async function listBoard(input: { consultationId: string; limit?: number 
   const limit = Math.min(input.limit ?? 50, 200);
   const columns = boardColumns(db);
   const comments = await db<BoardInput[]>`
-    select ${columns} from inputs i left join participations p on p.id = i.participation_id
+    select ${columns} from ${boardFrom(db)}
     where i.consultation_id = ${input.consultationId} and i.parent_id is null and i.duplicate_of is null
     order by i.created_at desc limit ${limit}`;
   const replies = comments.length
     ? await db<BoardInput[]>`
-        select ${columns} from inputs i left join participations p on p.id = i.participation_id
+        select ${columns} from ${boardFrom(db)}
         where i.parent_id in ${db(comments.map((c) => c.id))}
         order by i.created_at limit 500`
     : [];
