@@ -24,6 +24,8 @@ export interface BoardContext {
   groups: { id: string; name: string }[];
   /** The language the consultation's own texts (choices, group names) are written in. */
   lang: string;
+  /** Staff who may see photos of paper sheets get a link to them. */
+  canSeePhotos?: boolean;
   slug: string;
 }
 
@@ -69,6 +71,11 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
       )}
       {item.withdrawn || item.hiddenReason || !item.body ? null : <Prose text={item.body} lang={item.lang} />}
       {item.proposedMitigation ? <p lang={item.lang}>{t("inputs:board.mitigation", { text: item.proposedMitigation })}</p> : null}
+      {item.hasPhoto && board.canSeePhotos ? (
+        <p>
+          <a href={`/admin/inputs/${item.id}/photo`}>{t("inputs:board.photo")}</a>
+        </p>
+      ) : null}
       {item.copies ? <p className="board__campaign">{t("inputs:board.copies", { count: item.copies })}</p> : null}
       {replies?.length ? (
         <div className="board__replies">

@@ -55,6 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       groups: groups.map((g) => ({ id: g.id, name: g.name })),
       lang: consultation.lang,
       slug: consultation.slug,
+      // The link only; the photo's own route checks the organisation.
+      canSeePhotos: can(context.user, "enter:proxy_input") || can(context.user, "triage:input"),
     },
     answer: answering && !replyTo ? { code: answering.code, kind: answering.kind, prompt: answering.prompt, choices: answering.choices } : null,
     replyTo: replyTo ? { id: replyTo.id, name: replyTo.pseudonym ?? t("inputs:board.anonymous") } : null,

@@ -9,10 +9,11 @@ import { fieldErrors, formValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 import { getDeploymentForEditing } from "~/modules/deployments/deployments.server";
-import { addInput, newIdempotencyKey } from "~/modules/inputs/inputs.server";
+import { newIdempotencyKey } from "~/modules/inputs/inputs.server";
+import { addInputWithPhoto, checkPhoto } from "~/modules/inputs/photos.server";
 import { ProxyInputSchema, proxyMethods } from "~/modules/inputs/schema";
 
-export const handle = { i18n: ["inputs", "consultations"] };
+export const handle = { i18n: ["inputs", "consultations", "dossier"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -41,24 +42,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requirePermission(request, context, "enter:proxy_input");
   const { user, consultation, pack } = await requireFacilitator(request, context, params.slug!);
-  const values = formValues(await request.formData());
+  const formData = await request.formData();
+  const values = formValues(formData);
   const parsed = ProxyInputSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   const p = parsed.data;
   if (p.questionCode && !pack.questions.some((q) => q.code === p.questionCode)) {
     return data({ values, errors: { questionCode: ["inputs:errors.unknownTarget"] } }, { status: 400 });
   }
-  const result = await addInput({
-    consultation,
-    body: p.body,
-    sectionRef: p.questionCode ? `question:${p.questionCode}` : undefined,
-    lang: p.lang,
-    concerns: [],
-    proposedMitigation: "",
-    attribution: "chatham_house",
-    idempotencyKey: p.idempotencyKey,
-    proxy: { facilitatorId: user.id, count: p.count, method: p.method, place: p.place, originalDate: p.originalDate },
-  });
+  // The photo of the sheet is optional; when given it must be a picture or a PDF, checked before anything is written.
+  const file = formData.get("photo");
+  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const photo = bytes ? checkPhoto(bytes, (file as File).name) : null;
+  if (photo && !photo.ok) return data({ values, errors: { photo: [photo.error] } }, { status: photo.status });
+  const result = await addInputWithPhoto(
+    {
+      consultation,
+      body: p.body,
+      sectionRef: p.questionCode ? `question:${p.questionCode}` : undefined,
+      lang: p.lang,
+      concerns: [],
+      proposedMitigation: "",
+      attribution: "chatham_house",
+      idempotencyKey: p.idempotencyKey,
+      proxy: { facilitatorId: user.id, count: p.count, method: p.method, place: p.place, originalDate: p.originalDate },
+    },
+    photo?.ok && bytes ? { contentType: photo.contentType, bytes } : null,
+  );
   if (!result.ok) return data({ values, errors: { form: [result.error] } }, { status: result.status });
   return redirect(`/c/${consultation.slug}/proxy?done=1`, 303);
 }
@@ -78,7 +88,7 @@ export default function ProxyEntry() {
       ) : null}
       <p>{t("inputs:proxy.intro")}</p>
       <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="form">
+      <Form method="post" noValidate className="form" encType="multipart/form-data">
         <CsrfField />
         {/* A fresh key after each entry; a resubmitted form keeps its own, so it lands once. */}
         <input type="hidden" name="idempotencyKey" value={valueOf(values, "idempotencyKey") ?? idempotencyKey} />
@@ -118,6 +128,9 @@ export default function ProxyEntry() {
         </Field>
         <Field name="count" label={t("inputs:proxy.count")} errors={errors}>
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={1000000} defaultValue={valueOf(values, "count") ?? ""} />}
+        </Field>
+        <Field name="photo" label={t("inputs:proxy.photo")} hint={t("inputs:proxy.photoHint")} errors={errors}>
+          {(p) => <input {...p} type="file" accept="image/jpeg,image/png,image/webp,application/pdf" capture="environment" />}
         </Field>
         <button type="submit" className="button">
           {t("inputs:proxy.submit")}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
-import { ADMIN, Client, csrfFrom, startTestServer } from "../helpers/server";
+import { ADMIN, Client, csrfFrom, postMultipart, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let facilitator: Client;
@@ -59,6 +59,39 @@ describe("facilitated input from offline groups (000 §23, §56)", () => {
     expect(res.text).toContain(message);
     expect(res.text).toContain("Kept text of the sheet");
     expect(Number((await sql`select count(*)::int as n from inputs`)[0].n)).toBe(before);
+  });
+
+  it("keeps a photo of the paper sheet with the entry, for staff only, and refuses anything but a picture or a PDF", async () => {
+    const fields = (key: string) => ({ questionCode: "Q2", body: "Paper sheet 14: the chief's office should explain the score.", lang: "en", originalDate: "2026-03-02", method: "paper", count: "1", idempotencyKey: key });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const multipart = (key: string, bytes: Uint8Array, name: string) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields(key))) data.set(k, v);
+      data.set("photo", new Blob([bytes]), name);
+      return data;
+    };
+    const before = Number((await sql`select count(*)::int as n from inputs`)[0].n);
+    const html = await postMultipart(facilitator, "/c/demo/proxy", multipart((await form()).key, new TextEncoder().encode("<html><script>x</script>"), "sheet.png"), "/c/demo/proxy");
+    expect(html.status).toBe(400);
+    expect(html.text).toContain("Paper sheet 14");
+    const text = await postMultipart(facilitator, "/c/demo/proxy", multipart((await form()).key, new TextEncoder().encode("plain words"), "sheet.txt"), "/c/demo/proxy");
+    expect(text.status).toBe(400);
+    expect(Number((await sql`select count(*)::int as n from inputs`)[0].n)).toBe(before);
+
+    const ok = await postMultipart(facilitator, "/c/demo/proxy", multipart((await form()).key, png, "sheet.png"), "/c/demo/proxy");
+    expect(ok.status).toBe(303);
+    const [row] = await sql<{ id: string; contentType: string }[]>`
+      select i.id, ph.content_type from inputs i join input_photos ph on ph.input_id = i.id where i.body like 'Paper sheet 14%'`;
+    expect(row.contentType).toBe("image/png");
+    const photo = await facilitator.get(`/admin/inputs/${row.id}/photo`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+    expect(photo.headers.get("cache-control")).toContain("no-store");
+    const participant = new Client(server.url);
+    await participant.post("/c/demo/join", { pseudonym: "Photo Curious", consent: "yes" });
+    expect((await participant.get(`/admin/inputs/${row.id}/photo`)).status).toBe(403);
+    expect((await new Client(server.url).get("/c/demo")).text).not.toContain(`/admin/inputs/${row.id}/photo`);
+    expect((await facilitator.get("/c/demo")).text).toContain(`/admin/inputs/${row.id}/photo`);
   });
 
   it("is closed to participants and to anonymous visitors", async () => {

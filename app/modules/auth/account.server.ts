@@ -19,7 +19,12 @@ export async function exportAccountData(userId: string, db: Db = pool) {
       i.attribution, i.status, i.created_at
     from inputs i join participations p on p.id = i.participation_id join consultations c on c.id = i.consultation_id
     where p.user_id = ${userId} order by i.created_at desc limit 5000`;
-  return { exportedAt: new Date().toISOString(), account, participations, inputs };
+  const groups = await db`
+    select c.slug as consultation, g.name, g.kind, m.role, m.joined_at
+    from group_members m join participations p on p.id = m.participation_id join groups g on g.id = m.group_id
+    join consultations c on c.id = g.consultation_id
+    where p.user_id = ${userId} order by m.joined_at limit 1000`;
+  return { exportedAt: new Date().toISOString(), account, participations, groups, inputs };
 }
 
 /**

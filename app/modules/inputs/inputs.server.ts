@@ -149,6 +149,8 @@ export interface BoardInput {
   submissionVersion: number | null;
   endorsements: number | null;
   members: number | null;
+  /** A photo of the paper sheet is kept (shown to staff only). */
+  hasPhoto: boolean;
 }
 
 // A hidden input keeps its place (replies still make sense) but its words stay on the server.
@@ -164,7 +166,8 @@ const boardColumns = (db: Db) => db`
   i.choices, i.sev_scale, i.sev_scope, i.sev_reversibility, i.sev_likelihood, i.rights, i.affected_groups,
   i.hidden_reason, i.hidden_note,
   (select count(*) from inputs d where d.duplicate_of = i.id and d.status = 'published')::int as copies,
-  g.name as group_name, g.kind as group_kind, s.version as submission_version, s.endorsements, s.members`;
+  g.name as group_name, g.kind as group_kind, s.version as submission_version, s.endorsements, s.members,
+  exists (select 1 from input_photos ph where ph.input_id = i.id) as has_photo`;
 const boardFrom = (db: Db) => db`
   inputs i left join participations p on p.id = i.participation_id
   left join joint_submissions s on s.id = i.submission_id left join groups g on g.id = s.group_id`;
