@@ -64,7 +64,7 @@ describe("facilitated input from offline groups (000 §23, §56)", () => {
   it("keeps a photo of the paper sheet with the entry, for staff only, and refuses anything but a picture or a PDF", async () => {
     const fields = (key: string) => ({ questionCode: "Q2", body: "Paper sheet 14: the chief's office should explain the score.", lang: "en", originalDate: "2026-03-02", method: "paper", count: "1", idempotencyKey: key });
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    const multipart = (key: string, bytes: Uint8Array, name: string) => {
+    const multipart = (key: string, bytes: Uint8Array<ArrayBuffer>, name: string) => {
       const data = new FormData();
       for (const [k, v] of Object.entries(fields(key))) data.set(k, v);
       data.set("photo", new Blob([bytes]), name);
