@@ -12,7 +12,7 @@ import { startEmbeddedDb, type EmbeddedDb } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { createApp } from "./app";
 import { loadCsrfKey } from "./csrf";
-import { handleUpgrade } from "./yjs";
+import { createYjsServer } from "./yjs";
 
 /** The repository root, found from this file whether it runs from server/ or from build/server/. */
 function findRoot(): string {
@@ -101,7 +101,8 @@ export async function startServer(options: {
     trustProxy: process.env.TRUST_PROXY === "1",
   });
   const server = http.createServer(app);
-  server.on("upgrade", (req, socket) => handleUpgrade(req, socket));
+  const yjs = createYjsServer({ logger });
+  server.on("upgrade", (req, socket, head) => yjs.handleUpgrade(req, socket, head));
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -122,6 +123,7 @@ export async function startServer(options: {
       // Stop accepting, let requests in flight finish (10 s at most), then close the database.
       closing ??= (async () => {
         clearInterval(sweeper);
+        await yjs.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         const force = setTimeout(() => server.closeAllConnections(), 10_000);

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { FieldErrors, FormValues } from "~/lib/forms";
-import { choiceLetter } from "~/modules/consultations/schema";
-import { severityDimensions, type SeverityDimension } from "~/modules/inputs/schema";
+import { choiceLetter } from "~/modules/consultations/constants";
+import { severityDimensions, type SeverityDimension } from "~/modules/inputs/constants";
 import { ChoiceGroup, valueOf, valuesOf } from "./forms";
 
 // Structured answers (issue #5): a choice question's lettered choices, and "how serious would this be

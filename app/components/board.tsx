@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf, valuesOf } from "~/components/forms";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import type { BoardInput } from "~/modules/inputs/inputs.server";
-import { attributionModes, concernTags, MAX_INPUT_CHARS, rightIds } from "~/modules/inputs/schema";
+import { attributionModes, concernTags, MAX_INPUT_CHARS, rightIds } from "~/modules/inputs/constants";
 import { Prose } from "./dossier-view";
 import { ChoiceFields, SeverityFields, severityText } from "./answers";
 

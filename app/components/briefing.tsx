@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
-import { choiceLetter } from "~/modules/consultations/schema";
-import { severityDimensions } from "~/modules/inputs/schema";
+import { choiceLetter } from "~/modules/consultations/constants";
+import { severityDimensions } from "~/modules/inputs/constants";
 import { DossierPart, Prose } from "./dossier-view";
 
 export const readingLevels = ["plain", "easy", "full"] as const;

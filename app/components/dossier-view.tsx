@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Dossier } from "~/modules/deployments/schema";
-import { procurementChecks } from "~/modules/deployments/schema";
+import { procurementChecks } from "~/modules/deployments/constants";
 
 /** Prose as typed: paragraphs split on blank lines, always escaped (React), never HTML. */
 export function Prose({ text, lang }: { text: string; lang?: string }) {

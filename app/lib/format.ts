@@ -1,8 +1,8 @@
 /**
  * Dates through Intl in the person's language, formatted in loaders only: Node's and the browser's ICU
  * data differ for some languages (Hausa), so a date formatted again in the browser would not match the
- * server's HTML and break hydration. The day is given in UTC; times in the person's own zone come with
- * the consultation pages (TODO(#5)).
+ * server's HTML and break hydration. The day is given in UTC; a time in the person's own zone is
+ * formatted by time-zone.ts.
  */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(value: Date | string, locale: string): string {

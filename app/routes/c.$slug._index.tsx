@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { dirOf, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
 import { Board, CommentForm } from "~/components/board";
+import { ArrivalAnnouncer, useLiveBoard } from "~/components/live-board";
 import { Notice } from "~/components/notice";
 import { useFormState } from "~/components/forms";
 import { tFor } from "~/i18n.server";
@@ -70,13 +71,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const action = commentAction;
 
 export default function ConsultationPage() {
-  const { locale, pack, level, comments, replies, board, answer, replyTo, idempotencyKey, canEnterProxy, reported } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { locale, pack, level, board, answer, replyTo, idempotencyKey, canEnterProxy, reported } = data;
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
   const { values, errors } = fromLayout && "errors" in fromLayout ? fromLayout : own;
   const { consultation: c, participation, accepting, closesOnText, opensOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
+  const { comments, replies, arrived } = useLiveBoard(`board:${c.id}`, data.comments, data.replies);
   return (
     <article className="consultation">
       <p className="eyebrow">
@@ -152,7 +155,6 @@ export default function ConsultationPage() {
           <p>{t("consultations:takePart.closed")}</p>
         )}
       </section>
-      {/* DESIGN.md contract "board doc": the live board and the comment form arrive with TODO(#5), TODO(#6). */}
       {canEnterProxy && accepting ? (
         <p>
           <Link to={`/c/${c.slug}/proxy`}>{t("inputs:proxy.title")}</Link>
@@ -169,9 +171,10 @@ export default function ConsultationPage() {
           defaultAttribution={c.defaultAttribution}
         />
       ) : null}
-      {/* DESIGN.md contract "board doc": the live Yjs board attaches here with TODO(#6). */}
+      {/* DESIGN.md contract "board doc": useLiveBoard follows it with the stock y-websocket client. */}
       <section aria-labelledby="board-heading" className="board" data-ydoc={`board:${c.id}`}>
         <h2 id="board-heading">{t("consultations:board.heading")}</h2>
+        <ArrivalAnnouncer count={arrived} />
         {comments.length ? (
           <Board comments={comments} replies={replies} board={board} />
         ) : (

@@ -1,4 +1,5 @@
 import { sql as pool, type Db, type Sql } from "../../../db/client";
+import { boardChanged } from "~/lib/board-events.server";
 
 /**
  * Everything held about a person (000 §57(n); 001 §66(f)): the account, each participation with its
@@ -33,6 +34,9 @@ export async function exportAccountData(userId: string, db: Db = pool) {
  * their text is removed too and they show as withdrawn, so replies to them still make sense.
  */
 export async function deleteAccount(input: { userId: string; withdrawInputs: boolean }, db: Sql = pool): Promise<void> {
+  // Their inputs on live boards change author ("a withdrawn participant") or text: told after commit.
+  const touched = await db<{ id: string; consultationId: string }[]>`
+    select i.id, i.consultation_id from inputs i join participations p on p.id = i.participation_id where p.user_id = ${input.userId} limit 5000`;
   await db.begin(async (tx) => {
     if (input.withdrawInputs) {
       await tx`
@@ -46,4 +50,7 @@ export async function deleteAccount(input: { userId: string; withdrawInputs: boo
     await tx`insert into audit_events (actor_id, action, subject_type, subject_id, details)
       values (null, 'delete_account', 'user', ${input.userId}, ${tx.json({ withdrawInputs: input.withdrawInputs })})`;
   });
+  for (const consultationId of new Set(touched.map((r) => r.consultationId))) {
+    boardChanged({ consultationId, inputIds: touched.filter((r) => r.consultationId === consultationId).map((r) => r.id) });
+  }
 }

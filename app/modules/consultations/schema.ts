@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { isSupportedLng, supportedLngs } from "~/i18n";
 import { isLocalDateTime, isTimeZone } from "~/lib/time-zone";
-import { lifecycleStages } from "../deployments/schema";
-import { attributionModes } from "../inputs/schema";
+import { lifecycleStages } from "../deployments/constants";
+import { attributionModes } from "../inputs/constants";
+import { MAX_CHOICES, questionKinds } from "./constants";
+
+export * from "./constants";
 
 // Forms of the briefing pack editor (issue #4); shared by the form and the action, no server imports.
 
@@ -23,11 +26,6 @@ export const NewSectionSchema = z.object({
   source: z.enum(["free", ...dossierSections], { errorMap: () => ({ message: "dossier:errors.choose" }) }),
 });
 
-export const questionKinds = ["open", "single_choice", "multiple_choice", "seriousness"] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-export const MAX_CHOICES = 12;
-/** Choices are lettered A, B, C... so a paper form and a facilitator can name them (000 §23). */
-export const choiceLetter = (index: number) => String.fromCharCode(65 + index);
 
 export const QuestionSchema = z
   .object({
@@ -107,18 +105,4 @@ export const TargetGroupSchema = z.object({
   outreachNotes: z.string().trim().max(4000, "dossier:errors.tooLong").default(""),
 });
 
-/** The lifecycle of a consultation and the moves staff may make; anything else is refused. */
-export const consultationStatuses = ["draft", "open", "closed", "analysis", "responded"] as const;
-export type ConsultationStatus = (typeof consultationStatuses)[number];
-export const statusMoves: Record<ConsultationStatus, readonly ConsultationStatus[]> = {
-  draft: ["open"],
-  open: ["closed"],
-  // Reopening is allowed (a deadline extended after a request from a community), before analysis starts.
-  closed: ["open", "analysis"],
-  analysis: ["responded"],
-  responded: [],
-};
 
-
-/** Self-identified groups are reported only in counts of at least this many (issue #5). */
-export const AGGREGATE_MIN = 5;

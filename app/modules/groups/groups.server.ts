@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
+import { boardChanged } from "~/lib/board-events.server";
 import { addInput } from "../inputs/inputs.server";
 import type { DraftSection, GroupKind } from "./schema";
 
@@ -164,7 +165,8 @@ export async function submitJointDraft(
   db: Sql = pool,
 ): Promise<{ ok: true; version: number } | Refusal> {
   if (!isAcceptingInput(input.consultation)) return { ok: false, status: 409, error: "consultations:errors.closed" };
-  return (await db.begin(async (tx) => {
+  const inputIds: string[] = [];
+  const submitted = (await db.begin(async (tx) => {
     const [me] = await tx<{ role: string }[]>`
       select role from group_members where group_id = ${input.groupId} and participation_id = ${input.participationId}`;
     if (me?.role !== "coordinator") return { ok: false, status: 403, error: "inputs:groups.errors.coordinatorOnly" } as const;
@@ -203,12 +205,15 @@ export async function submitJointDraft(
         tx,
       );
       if (!result.ok) throw new SubmitRefused(result);
+      inputIds.push(result.inputId);
     }
     return { ok: true, version: submission.version } as const;
   }).catch((err) => {
     if (err instanceof SubmitRefused) return err.refusal;
     throw err;
   })) as { ok: true; version: number } | Refusal;
+  if (submitted.ok) boardChanged({ consultationId: input.consultation.id, inputIds });
+  return submitted;
 }
 
 class SubmitRefused extends Error {

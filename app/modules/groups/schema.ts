@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { MAX_INPUT_CHARS } from "../inputs/schema";
+import { MAX_INPUT_CHARS } from "../inputs/constants";
 
 // Groups and joint submissions (issue #5): the forms, shared by the pages and the actions.
 
-export const groupKinds = ["union", "coalition", "community", "ngo", "other"] as const;
-export type GroupKind = (typeof groupKinds)[number];
-export const MAX_DRAFT_SECTIONS = 20;
+import { groupKinds, MAX_DRAFT_SECTIONS } from "./constants";
+
+export * from "./constants";
 
 export const NewGroupSchema = z.object({
   name: z
@@ -51,11 +51,3 @@ export const DraftSchema = z.object({
   sections: z.array(DraftSectionSchema).max(MAX_DRAFT_SECTIONS, "inputs:groups.errors.tooManySections"),
 });
 
-/** The draft's sections from the form's parallel lists (sectionHeading[], sectionBody[], sectionRef[]). */
-export function sectionsFromForm(values: Record<string, string | string[]>): { heading: string; body: string; sectionRef: string }[] {
-  const list = (name: string) => ([] as string[]).concat(values[name] ?? []);
-  const headings = list("sectionHeading[]");
-  const bodies = list("sectionBody[]");
-  const refs = list("sectionRef[]");
-  return bodies.slice(0, MAX_DRAFT_SECTIONS + 1).map((body, i) => ({ heading: headings[i] ?? "", body, sectionRef: refs[i] ?? "" }));
-}

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { sql as pool, type Db } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
+import { boardChanged } from "~/lib/board-events.server";
 import { campaignHash, findCampaignOriginal } from "./moderation.server";
 import type { ModerationReason, NewInput } from "./schema";
 
@@ -105,7 +106,9 @@ export async function addInput(
     const [other] = await db<{ id: string }[]>`select id from inputs where consultation_id = ${consultationId} and idempotency_key = ${input.idempotencyKey}`;
     return { ok: true, inputId: other.id, replayed: true };
   }
-  // TODO(#6): apply the new item to the live board Y.Doc so connected browsers see it at once.
+  // The live board doc (server/yjs.ts) takes it from SQL once it is committed: at once when this is
+  // not a transaction, else the caller tells it after commit (boardChanged).
+  if (db === pool) boardChanged({ consultationId, inputIds: [row.id] });
   return { ok: true, inputId: row.id, replayed: false };
 }
 
@@ -178,6 +181,30 @@ export async function findBoardInput(input: { consultationId: string; inputId: s
     select ${boardColumns(db)} from ${boardFrom(db)}
     where i.id = ${input.inputId} and i.consultation_id = ${input.consultationId}`;
   return row ?? null;
+}
+
+/** An input as the live board doc holds it (server/yjs.ts): the board's fields and how it relates to others. */
+export interface BoardDocRow extends BoardInput {
+  kind: "comment" | "reply" | "joint_section";
+  duplicateOf: string | null;
+  /** The participation (an opaque id valid in this consultation only); none under the Chatham House rule. */
+  authorRef: string | null;
+}
+
+const BOARD_DOC_LIMIT = 50_000;
+
+/**
+ * Inputs for the live board doc: every input of the consultation (up to 50,000, oldest first), or only
+ * the given ones. Read from SQL, the source of truth; the doc is a view of it.
+ */
+export async function listBoardDocRows(input: { consultationId: string; inputIds?: string[] }, db: Db = pool): Promise<BoardDocRow[]> {
+  if (input.inputIds && input.inputIds.length === 0) return [];
+  return db<BoardDocRow[]>`
+    select ${boardColumns(db)}, i.kind, i.duplicate_of,
+      case when i.attribution <> 'chatham_house' then i.participation_id end as author_ref
+    from ${boardFrom(db)}
+    where i.consultation_id = ${input.consultationId} ${input.inputIds ? db`and i.id in ${db(input.inputIds)}` : db``}
+    order by i.created_at, i.id limit ${BOARD_DOC_LIMIT}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
+import { boardChanged } from "~/lib/board-events.server";
 import type { Refusal } from "../auth/auth.server";
 import type { ModerationReason } from "./schema";
 
@@ -102,10 +103,12 @@ export async function moderateInput(
   input: { inputId: string; actorId: string } & ({ decision: "hide"; reason: ModerationReason; note: string } | { decision: "keep" } | { decision: "restore" }),
   db: Sql = pool,
 ): Promise<{ ok: true } | Refusal> {
-  return (await db.begin(async (tx) => {
-    const [row] = await tx<{ status: string }[]>`select status from inputs where id = ${input.inputId} for update`;
+  let consultationId = "";
+  const result = (await db.begin(async (tx) => {
+    const [row] = await tx<{ status: string; consultationId: string }[]>`select status, consultation_id from inputs where id = ${input.inputId} for update`;
     if (!row) return { ok: false, status: 404, error: "inputs:errors.unknownParent" } as const;
     if (row.status === "withdrawn") return { ok: false, status: 409, error: "inputs:moderation.errors.withdrawn" } as const;
+    consultationId = row.consultationId;
     if (input.decision === "hide") {
       await tx`
         update inputs set status = 'hidden', hidden_reason = ${input.reason}, hidden_note = ${input.note}, hidden_at = now(), hidden_by = ${input.actorId}
@@ -124,4 +127,7 @@ export async function moderateInput(
         ${tx.json(input.decision === "hide" ? { reason: input.reason } : {})})`;
     return { ok: true } as const;
   })) as { ok: true } | Refusal;
+  // The live board shows the decision too (a hidden input's words leave the doc).
+  if (result.ok && input.decision !== "keep") boardChanged({ consultationId, inputIds: [input.inputId] });
+  return result;
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
+import { boardChanged } from "~/lib/board-events.server";
 import { addInput } from "./inputs.server";
 import { safeFilename, sniffFile } from "../deployments/sniff";
 
@@ -24,11 +25,13 @@ export async function addInputWithPhoto(
   photo: { contentType: string; bytes: Uint8Array } | null,
   db: Sql = pool,
 ): ReturnType<typeof addInput> {
-  return (await db.begin(async (tx) => {
-    const added = await addInput(input, tx);
-    if (added.ok && !added.replayed && photo) await storePhoto({ inputId: added.inputId, ...photo }, tx);
-    return added;
+  const added = (await db.begin(async (tx) => {
+    const result = await addInput(input, tx);
+    if (result.ok && !result.replayed && photo) await storePhoto({ inputId: result.inputId, ...photo }, tx);
+    return result;
   })) as Awaited<ReturnType<typeof addInput>>;
+  if (added.ok && !added.replayed) boardChanged({ consultationId: input.consultation.id, inputIds: [added.inputId] });
+  return added;
 }
 
 async function storePhoto(input: { inputId: string; contentType: string; bytes: Uint8Array }, db: Db): Promise<void> {

@@ -1,25 +1,10 @@
 import { z } from "zod";
+import { attributionModes, concernTags, MAX_INPUT_CHARS, moderationReasons, proxyMethods, rightIds } from "./constants";
 
-// Issue #5: the comment form, shared by the form and the action (no server imports).
+// Issue #5: the comment form, shared by the form and the action (no server imports). Pages import the
+// lists from ./constants, which has no zod.
+export * from "./constants";
 
-export const concernTags = [
-  "fairness", "privacy", "access", "work", "accuracy", "transparency", "expression", "safety", "accessibility", "other",
-] as const;
-export const attributionModes = ["named", "pseudonymous", "chatham_house"] as const;
-export const MAX_INPUT_CHARS = 10_000;
-
-/**
- * Rights a person can say are affected: the catalogue ids the assessment uses (issue #7 adds each one's
- * plain-language explanation). Labels are "inputs:right.<id>".
- */
-export const rightIds = [
-  "non_discrimination", "privacy", "social_security", "work", "health", "education", "housing", "expression",
-  "assembly", "fair_trial", "effective_remedy", "participation", "child_rights", "disability_rights",
-] as const;
-
-/** "How serious would this be for you": the four dimensions of 001 §44, each 1-4, always shown in words. */
-export const severityDimensions = ["scale", "scope", "reversibility", "likelihood"] as const;
-export type SeverityDimension = (typeof severityDimensions)[number];
 const SEVERITY_ERROR = "inputs:errors.severity";
 const severityLevel = z
   .union([z.literal(""), z.coerce.number({ invalid_type_error: SEVERITY_ERROR }).int(SEVERITY_ERROR).min(1, SEVERITY_ERROR).max(4, SEVERITY_ERROR)], {
@@ -68,7 +53,6 @@ export type NewInput = z.infer<typeof NewInputSchema>;
 /** The form's repeated fields (checkboxes) as arrays, whatever the browser sent. */
 export const inputListFields = ["concerns", "choices", "rights", "affectedGroups"] as const;
 
-export const proxyMethods = ["workshop", "paper", "phone", "radio", "other"] as const;
 
 /** A facilitator's entry for people heard offline (000 §23, §56): what was said, when, how, by how many. */
 export const ProxyInputSchema = z.object({
@@ -96,9 +80,6 @@ export const ProxyInputSchema = z.object({
   idempotencyKey: NewInputObject.shape.idempotencyKey,
 });
 
-/** Why an input is reported or hidden; the public sees the reason in words (never silently removed). */
-export const moderationReasons = ["personal_data", "threat", "hate", "spam", "off_topic", "other"] as const;
-export type ModerationReason = (typeof moderationReasons)[number];
 
 export const ReportSchema = z.object({
   reason: z.enum(moderationReasons, { errorMap: () => ({ message: "inputs:moderation.errors.reason" }) }),
