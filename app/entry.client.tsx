@@ -31,6 +31,13 @@ const fetchBackend: BackendModule = {
   },
 };
 
+// The briefing pack stays readable offline (public/sw.js); a browser without service workers just goes on.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js").catch(() => {});
+  });
+}
+
 i18next
   .use(initReactI18next)
   .use(fetchBackend)

@@ -203,13 +203,17 @@ export function createYjsServer(options: { logger: Logger }): YjsServer {
             ws.on("close", () => leave(loaded, ws));
             ws.on("error", () => ws.terminate());
             ws.on("message", (data, isBinary) => {
-              try {
-                if (!isBinary) throw new Error("text frame");
-                onMessage(loaded, ws, new Uint8Array(data as Buffer));
-              } catch (err) {
-                logger.info({ err: serializeError(err), doc: name }, "yjs malformed message, connection closed");
-                ws.close(1007, "malformed message");
-              }
+              // Answered once the doc has loaded, in arrival order: a state vector answered earlier
+              // would tell the client it is in sync with an empty doc.
+              void loaded.ready.then(() => {
+                try {
+                  if (!isBinary) throw new Error("text frame");
+                  onMessage(loaded, ws, new Uint8Array(data as Buffer));
+                } catch (err) {
+                  logger.info({ err: serializeError(err), doc: name }, "yjs malformed message, connection closed");
+                  ws.close(1007, "malformed message");
+                }
+              }, () => {});
             });
             loaded.ready.then(
               () => send(ws, syncMessage((e) => syncProtocol.writeSyncStep1(e, loaded.doc))),

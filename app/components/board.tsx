@@ -6,6 +6,7 @@ import type { BoardInput } from "~/modules/inputs/inputs.server";
 import { attributionModes, concernTags, MAX_INPUT_CHARS, rightIds } from "~/modules/inputs/constants";
 import { Prose } from "./dossier-view";
 import { ChoiceFields, SeverityFields, severityText } from "./answers";
+import { QueueStatus, useCommentQueue } from "./comment-queue";
 
 /** A board input as the loader sends it: dates already formatted in the person's language. */
 export type BoardItem = Omit<BoardInput, "createdAt" | "originalDate" | "attribution"> & {
@@ -166,6 +167,7 @@ export function CommentForm(props: {
 }) {
   const { values, errors, board, replyTo, answer } = props;
   const { t } = useTranslation();
+  const queue = useCommentQueue(board.slug, `/c/${board.slug}?index`);
   const chosen = valuesOf(values, "concerns");
   const attribution = valueOf(values, "attribution") ?? props.defaultAttribution;
   const structured = ["proposedMitigation", "sevScale", "sevScope", "sevReversibility", "sevLikelihood"].some((n) => valueOf(values, n)) || chosen.length > 0 || valuesOf(values, "rights").length > 0 || valuesOf(values, "affectedGroups").length > 0;
@@ -185,7 +187,8 @@ export function CommentForm(props: {
         <p>{t("inputs:form.intro")}</p>
       )}
       <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="form" preventScrollReset>
+      <QueueStatus queue={queue.queue} status={queue.status} restored={queue.restored} />
+      <Form method="post" noValidate className="form" preventScrollReset ref={queue.formRef} onSubmit={queue.onSubmit} onInput={queue.onInput}>
         <CsrfField />
         <input type="hidden" name="idempotencyKey" value={valueOf(values, "idempotencyKey") ?? props.idempotencyKey} />
         {replyTo ? <input type="hidden" name="parentId" value={replyTo.id} /> : null}

@@ -1,6 +1,7 @@
 import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { languageNames, supportedLngs } from "~/i18n";
 import type { FieldErrors, FormFailure, FormValues } from "~/lib/forms";
 import type { RootData } from "~/root";
 
@@ -57,6 +58,31 @@ interface FieldProps {
   children: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }
 
+/** A field's error, read out with its "Error:" prefix; its id is what the control's aria-describedby names. */
+function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <p className="field__error" id={`${name}-error`}>
+      <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
+      {t(error)}
+    </p>
+  );
+}
+
+/** The options of a language select: each language named in itself. */
+export function LanguageOptions() {
+  return (
+    <>
+      {supportedLngs.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {languageNames[l]}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A labelled control with its hint and error, wired with aria-invalid and aria-describedby. */
 export function Field({ name, label, hint, errors, children }: FieldProps) {
   const { t } = useTranslation();
@@ -72,12 +98,7 @@ export function Field({ name, label, hint, errors, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
       {children({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
     </div>
   );
@@ -135,12 +156,7 @@ export function ChoiceGroup(props: {
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={`${name}-error`}>
-          <span className="visually-hidden">{t("common:forms.errorPrefix")} </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
       {props.options.map((o, i) => {
         const id = i === 0 ? name : `${name}-${o.value}`;
         return (

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChoiceGroup, CsrfField, ErrorSummary, Field, IntentButton, valueOf, valuesOf } from "~/components/forms";
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, IntentButton, LanguageOptions, valueOf, valuesOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
@@ -159,11 +159,7 @@ export default function ConsultationSettings() {
           <Field name="lang" label={t("admin:consultations.settings.lang")} errors={settings.errors}>
             {(p) => (
               <select {...p} defaultValue={v("lang", c.lang)}>
-                {supportedLngs.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {languageNames[l]}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             )}
           </Field>

@@ -1,8 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { languageNames, supportedLngs } from "~/i18n";
+import { CsrfField, ErrorSummary, Field, LanguageOptions, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { formatDateTime } from "~/lib/time-zone";
@@ -112,11 +111,7 @@ export default function Consultations() {
               <Field name="lang" label={t("admin:consultations.settings.lang")} errors={errors}>
                 {(p) => (
                   <select {...p} defaultValue={valueOf(values, "lang") ?? locale}>
-                    {supportedLngs.map((l) => (
-                      <option key={l} value={l} lang={l}>
-                        {languageNames[l]}
-                      </option>
-                    ))}
+                    <LanguageOptions />
                   </select>
                 )}
               </Field>

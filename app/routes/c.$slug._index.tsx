@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useOutletContext, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dirOf, languageNames, type Lng } from "~/i18n";
+import { dirOf, isSupportedLng, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
 import { Board, CommentForm } from "~/components/board";
 import { ArrivalAnnouncer, useLiveBoard } from "~/components/live-board";
@@ -64,6 +64,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     idempotencyKey: newIdempotencyKey(),
     canEnterProxy: can(context.user, "enter:proxy_input"),
     reported: url.searchParams.get("reported") === "1",
+    // The languages it is offered in, as a list in the reader's language ("a, b and c"; "a، b" in Arabic),
+    // formatted here like every locale-dependent text (ICU data differs between Node and browsers).
+    offeredIn: new Intl.ListFormat(context.locale, { type: "conjunction", style: "long" }).formatToParts(consultation.languages.filter(isSupportedLng)),
   };
 }
 
@@ -72,7 +75,7 @@ export const action = commentAction;
 
 export default function ConsultationPage() {
   const data = useLoaderData<typeof loader>();
-  const { locale, pack, level, board, answer, replyTo, idempotencyKey, canEnterProxy, reported } = data;
+  const { locale, pack, level, board, answer, replyTo, idempotencyKey, canEnterProxy, reported, offeredIn } = data;
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
@@ -96,6 +99,20 @@ export default function ConsultationPage() {
         <h2 id="about-heading">{t("consultations:about")}</h2>
         <p lang={c.lang} dir={dirOf(c.lang)}>{c.summary}</p>
         {c.lang !== locale ? <p className="hint">{t("consultations:writtenIn", { language: languageNames[c.lang as Lng] ?? c.lang })}</p> : null}
+        {offeredIn.length > 1 ? (
+          <p>
+            {t("consultations:offeredIn")}
+            {offeredIn.map((part, i) =>
+              part.type === "element" ? (
+                <a key={i} href={`/c/${c.slug}?lng=${part.value}`} lang={part.value} hrefLang={part.value} aria-current={part.value === locale ? "true" : undefined}>
+                  {languageNames[part.value as Lng]}
+                </a>
+              ) : (
+                part.value
+              ),
+            )}
+          </p>
+        ) : null}
         <p>
           {t("consultations:deployment")}: <span lang={c.lang} dir={dirOf(c.lang)}>{c.deploymentName}</span>
         </p>

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChoiceGroup, CsrfField, ErrorSummary, Field, useFormState, valueOf, valuesOf } from "~/components/forms";
-import { dirOf, isSupportedLng, languageNames, supportedLngs } from "~/i18n";
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, LanguageOptions, useFormState, valueOf, valuesOf } from "~/components/forms";
+import { dirOf, isSupportedLng } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { fieldErrors, formValues } from "~/lib/forms";
@@ -18,7 +18,7 @@ import {
   joinConsultation,
 } from "~/modules/consultations/consultations.server";
 import { listTargetGroups } from "~/modules/consultations/manage.server";
-import { Prose } from "~/components/dossier-view";
+import { ModerationPolicy } from "~/components/policy";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations", "auth"] };
@@ -106,11 +106,7 @@ export default function Join() {
           <Field name="preferredLang" label={t("consultations:join.language.label")} errors={errors}>
             {(p) => (
               <select {...p} defaultValue={valueOf(values, "preferredLang") ?? locale}>
-                {supportedLngs.map((lng) => (
-                  <option key={lng} value={lng} lang={lng}>
-                    {languageNames[lng]}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             )}
           </Field>
@@ -132,7 +128,7 @@ export default function Join() {
           <legend className="field__label">{t("consultations:join.consent.legend")}</legend>
           <ul className="consent-list">
             <li>{t("consultations:join.consent.pointNoContact")}</li>
-            <li>{t("consultations:join.consent.pointPublished")}</li>
+            <li>{t(`consultations:join.consent.published.${c.defaultAttribution}`)}</li>
             <li>{t("consultations:join.consent.pointDelete")}</li>
           </ul>
           {errors.consent ? (
@@ -150,12 +146,7 @@ export default function Join() {
           {t("consultations:join.submit")}
         </button>
       </Form>
-      {c.moderationPolicy ? (
-        <details className="policy">
-          <summary>{t("consultations:join.moderation")}</summary>
-          <Prose text={c.moderationPolicy} lang={c.lang} />
-        </details>
-      ) : null}
+      <ModerationPolicy text={c.moderationPolicy} lang={c.lang} />
       <p>
         {t("consultations:join.haveCode")} <Link to={`/recover?redirectTo=${encodeURIComponent(`/c/${c.slug}`)}`}>{t("consultations:join.recoverLink")}</Link>
       </p>

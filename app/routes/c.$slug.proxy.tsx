@@ -2,8 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Notice } from "~/components/notice";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { languageNames, supportedLngs } from "~/i18n";
+import { CsrfField, ErrorSummary, Field, LanguageOptions, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -101,11 +100,7 @@ export default function ProxyEntry() {
         <Field name="lang" label={t("inputs:proxy.lang")} errors={errors}>
           {(p) => (
             <select {...p} defaultValue={valueOf(values, "lang") ?? c.lang}>
-              {supportedLngs.map((l) => (
-                <option key={l} value={l} lang={l}>
-                  {languageNames[l]}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           )}
         </Field>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Prose } from "~/components/dossier-view";
+import { ModerationPolicy } from "~/components/policy";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
@@ -52,12 +53,7 @@ export default function Report() {
       <h1>{t("inputs:moderation.report.title")}</h1>
       <p>{t("inputs:moderation.report.intro")}</p>
       <blockquote className="quote">{input.body ? <Prose text={input.body} lang={input.lang} /> : null}</blockquote>
-      {c.moderationPolicy ? (
-        <details className="policy">
-          <summary>{t("consultations:join.moderation")}</summary>
-          <Prose text={c.moderationPolicy} lang={c.lang} />
-        </details>
-      ) : null}
+      <ModerationPolicy text={c.moderationPolicy} lang={c.lang} />
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="form">
         <CsrfField />

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
-import { RATE_PER_MINUTE } from "../../app/modules/inputs/inputs.server";
+import { CONSULTATION_RATE_PER_MINUTE, RATE_PER_MINUTE } from "../../app/modules/inputs/inputs.server";
 import { Client, csrfFrom, esc, startTestServer } from "../helpers/server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -124,5 +124,22 @@ describe("commenting on /c/<slug>", () => {
       if (i < 10) expect(last).toBe(303);
     }
     expect(last).toBe(429);
+  });
+
+  it(`stops a flood from many accounts at ${CONSULTATION_RATE_PER_MINUTE} inputs a minute for the whole consultation, text kept`, async () => {
+    const [flood] = await sql<{ id: string }[]>`
+      insert into consultations (slug, deployment_id, lifecycle_stage, title, summary, status)
+      select 'flooded', deployment_id, 'design', 'A flooded consultation', 'Many accounts post at once here.', 'open' from consultations where slug = 'demo'
+      returning id`;
+    await sql`
+      insert into inputs (consultation_id, kind, lang, body, attribution, idempotency_key)
+      select ${flood.id}, 'comment', 'en', 'flood ' || n, 'pseudonymous', 'flood-' || n from generate_series(1, ${CONSULTATION_RATE_PER_MINUTE}) n`;
+    const c = new Client(server.url);
+    await c.post("/c/flooded/join", { pseudonym: "Caught In A Flood", consent: "yes" });
+    const { csrf, key } = await formOf(c, "/c/flooded");
+    const res = await c.post("/c/flooded", { body: "My real point, kept", attribution: "pseudonymous", idempotencyKey: key }, { csrf });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain(esc(en.errors.busy));
+    expect(res.text).toContain("My real point, kept");
   });
 });

@@ -19,11 +19,13 @@ export interface ConsultationSummary {
   timeZone: string;
   defaultAttribution: "named" | "pseudonymous" | "chatham_house";
   moderationPolicy: string;
+  /** The languages the consultation is offered in. */
+  languages: string[];
 }
 
 const summaryColumnsAndJoins = (db: Db) => db`
   c.id, c.slug, c.title, c.summary, c.lang, c.status, c.opens_at, c.closes_at, c.lifecycle_stage, c.time_zone,
-  c.default_attribution, c.moderation_policy,
+  c.default_attribution, c.moderation_policy, c.languages,
   d.id as deployment_id, d.slug as deployment_slug, d.name as deployment_name, o.name as organisation_name
   from consultations c
   join deployments d on d.id = c.deployment_id

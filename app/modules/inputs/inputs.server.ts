@@ -16,6 +16,9 @@ export const RATE_PER_MINUTE = 20;
 export const RATE_PER_HOUR = 200;
 // A facilitator types in a whole workshop's sheets at once: a higher ceiling, still a ceiling.
 export const PROXY_RATE_PER_MINUTE = 60;
+// A whole consultation: far above any real surge (100 a second), low enough that a flood from many
+// throw-away accounts is stopped before it buries everyone else.
+export const CONSULTATION_RATE_PER_MINUTE = 6000;
 
 /** Who an input comes from: a participant, or the people a facilitator heard offline (000 §23, §56). */
 export type InputAuthor =
@@ -85,6 +88,10 @@ export async function addInput(
       and created_at > now() - interval '1 hour'`;
   const perMinute = proxy ? PROXY_RATE_PER_MINUTE : RATE_PER_MINUTE;
   if (rate.minute >= perMinute || rate.hour >= RATE_PER_HOUR * (proxy ? 5 : 1)) return { ok: false, status: 429, error: "inputs:errors.tooFast" };
+  const [busy] = await db<{ n: number }[]>`
+    select count(*)::int as n from (
+      select 1 from inputs where consultation_id = ${consultationId} and created_at > now() - interval '1 minute' limit ${CONSULTATION_RATE_PER_MINUTE}) recent`;
+  if (busy.n >= CONSULTATION_RATE_PER_MINUTE) return { ok: false, status: 429, error: "inputs:errors.busy" };
 
   // Identical words already published here: kept, grouped under the first, counted once (a possible campaign).
   const textHash = input.parentId || submissionId ? null : campaignHash(input.body);

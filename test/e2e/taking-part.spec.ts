@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, t, uniqueName } from "./helpers";
+
+// Issue #5, "Done when": live arrival and the offline queue with JavaScript on; a facilitator's entry,
+// a union's joint submission, and export and delete with JavaScript off and on.
+
+const label = (page: Page, key: string, vars: Record<string, string> = {}) => page.getByLabel(t("en", key, vars), { exact: true });
+
+async function join(page: Page, prefix: string): Promise<string> {
+  const pseudonym = uniqueName(prefix);
+  await page.goto("/c/demo/join");
+  await label(page, "consultations:join.pseudonym.label").fill(pseudonym);
+  await label(page, "consultations:join.consent.label").check();
+  await page.getByRole("button", { name: t("en", "consultations:join.submit") }).click();
+  await page.getByRole("link", { name: t("en", "auth:welcome.continue") }).click();
+  return pseudonym;
+}
+
+test("a second browser sees a new comment arrive without reloading", async ({ page, browser, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "live updates need JavaScript; without it the page shows the board as it was");
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/c/demo");
+  await expect(reader.locator(".board")).toBeVisible();
+
+  const pseudonym = await join(page, "Live");
+  const words = `Seen live by everyone reading (${pseudonym}).`;
+  await label(page, "inputs:form.body.label").fill(words);
+  await page.getByRole("button", { name: t("en", "inputs:form.submit") }).click();
+  await expect(page.locator("article.board__item", { hasText: words })).toBeVisible();
+  await expect(reader.locator("article.board__item", { hasText: words })).toContainText(pseudonym);
+  await reader.context().close();
+});
+
+test("a comment written offline waits in a visible queue and sends itself once back online", async ({ page, context, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "the queue is a script; without it a failed submit returns the form with the text kept");
+  await join(page, "Offline");
+  const draft = `Typed on the bus, kept across a reload ${Math.random().toString(36).slice(2, 7)}.`;
+  await label(page, "inputs:form.body.label").fill(draft);
+  await page.reload();
+  await expect(label(page, "inputs:form.body.label")).toHaveValue(draft);
+  await expect(page.getByText(t("en", "inputs:queue.restored"))).toBeVisible();
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: t("en", "inputs:form.submit") }).click();
+  await expect(page.getByText(t("en", "inputs:queue.offline_one", { count: "1" }))).toBeVisible();
+  await expect(page.locator(".queue li")).toHaveText(draft);
+  await expect(label(page, "inputs:form.body.label")).toHaveValue("");
+
+  await context.setOffline(false);
+  await expect(page.locator("article.board__item", { hasText: draft })).toHaveCount(1);
+  await expect(page.locator(".queue li")).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator("article.board__item", { hasText: draft })).toHaveCount(1);
+});
+
+test("a facilitator enters what an offline group said, credited to the group", async ({ page }) => {
+  await page.goto("/login");
+  await label(page, "auth:login.email.label").fill(ADMIN.email);
+  await label(page, "auth:login.password.label").fill(ADMIN.password);
+  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/c/demo/proxy");
+  const words = `The women's group asked for the radio to explain the opt-out ${Math.random().toString(36).slice(2, 7)}.`;
+  await label(page, "inputs:proxy.question").fill("Q4");
+  await label(page, "inputs:proxy.body").fill(words);
+  await label(page, "inputs:proxy.lang").selectOption("sw");
+  await label(page, "inputs:proxy.date").fill("2026-11-02");
+  await label(page, "inputs:proxy.method").selectOption("workshop");
+  await label(page, "inputs:proxy.count").fill("27");
+  await page.getByRole("button", { name: t("en", "inputs:proxy.submit") }).click();
+  await expect(page.getByText(t("en", "inputs:proxy.done"))).toBeVisible();
+  await page.goto("/c/demo");
+  const entry = page.locator("article.board__item", { hasText: words });
+  await expect(entry).toContainText("on behalf of 27 people (workshop, November 2, 2026)");
+});
+
+test("a union co-drafts, endorses and submits a joint input that shows in its name", async ({ page }) => {
+  await join(page, "Organiser");
+  await page.getByRole("link", { name: t("en", "inputs:groups.link") }).click();
+  const union = uniqueName("Teachers' Union Local");
+  await label(page, "inputs:groups.create.name").fill(union);
+  await label(page, "inputs:groups.kind.union").check();
+  await page.getByRole("button", { name: t("en", "inputs:groups.create.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: union })).toBeVisible();
+  await expect(page.locator(".code")).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+  const position = `School feeding data must never feed the benefit score (${union}).`;
+  await label(page, "inputs:groups.draft.title").fill("Our members' position");
+  await label(page, "inputs:groups.draft.sectionBody").fill(position);
+  await page.getByRole("button", { name: t("en", "inputs:groups.draft.save") }).click();
+  await expect(page.getByText(t("en", "inputs:groups.done.saved"))).toBeVisible();
+  await page.getByRole("button", { name: t("en", "inputs:groups.submit.endorse") }).click();
+  await expect(page.getByText(t("en", "inputs:groups.submit.endorsements_one", { count: "1", members: "1" }))).toBeVisible();
+  await page.getByRole("button", { name: t("en", "inputs:groups.submit.submit") }).click();
+  await expect(page.getByText(t("en", "inputs:groups.done.submitted"))).toBeVisible();
+
+  await page.goto("/c/demo");
+  const joint = page.locator("article.board__item", { hasText: position });
+  await expect(joint).toContainText(t("en", "inputs:board.joint", { group: union, kind: t("en", "inputs:groups.kind.union") }));
+  await expect(joint).toContainText("endorsed by 1 of 1 members");
+});
+
+test("a participant downloads their data, then deletes the account and withdraws what they wrote", async ({ page }) => {
+  const pseudonym = await join(page, "Leaving");
+  const words = `Please delete this later (${pseudonym}).`;
+  await label(page, "inputs:form.body.label").fill(words);
+  await page.getByRole("button", { name: t("en", "inputs:form.submit") }).click();
+  await expect(page.locator("article.board__item", { hasText: words })).toBeVisible();
+
+  await page.goto("/account");
+  const exported = await page.request.get("/account/export.json");
+  const data = await exported.json();
+  expect(data.participations[0].pseudonym).toBe(pseudonym);
+  expect(data.inputs.map((i: { body: string }) => i.body)).toContain(words);
+
+  await page.getByLabel(t("en", "auth:account.delete.withdraw")).check();
+  await page.getByLabel(t("en", "auth:account.delete.confirm")).check();
+  await page.getByRole("button", { name: t("en", "auth:account.delete.submit") }).click();
+  await expect(page.getByText(t("en", "common:notices.accountDeleted"))).toBeVisible();
+  await page.goto("/c/demo");
+  await expect(page.locator("article.board__item", { hasText: words })).toHaveCount(0);
+  await expect(page.getByText(pseudonym)).toHaveCount(0);
+});
