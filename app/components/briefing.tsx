@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
 import { choiceLetter } from "~/modules/consultations/constants";
 import { severityDimensions } from "~/modules/inputs/constants";
+import { dirOf } from "~/i18n";
 import { DossierPart, Prose } from "./dossier-view";
 
 export const readingLevels = ["plain", "easy", "full"] as const;
@@ -24,15 +25,23 @@ export function BriefingSections({ pack, level, lang, headingLevel = 3 }: { pack
       {pack.sections.map((s) => {
         const text = level === "easy" ? s.easyRead || s.plain || s.body : level === "plain" ? s.plain || s.body : s.body;
         return (
-          <section key={s.id} className={`briefing__section briefing__section--${level}`} id={`section-${s.position + 1}`}>
-            <H lang={lang}>{s.title}</H>
+          <section
+            key={s.id}
+            className={`briefing__section briefing__section--${level}`}
+            id={`section-${s.position + 1}`}
+            lang={s.translation?.lang ?? lang}
+            dir={dirOf(s.translation?.lang ?? lang)}
+            data-translation-status={s.translation?.status}
+          >
+            <H>{s.title}</H>
             {level === "full" && s.dossierSection && pack.dossier ? (
               <>
                 <p className="hint">{t("consultations:briefing.fromDossier", { version: String(pack.dossierVersion) })}</p>
+                {/* The dossier's full text is in its own language until dossiers are translated (#9). */}
                 <DossierPart d={pack.dossier} part={s.dossierSection} lang={lang} />
               </>
             ) : (
-              <Prose text={text || s.plain} lang={lang} />
+              <Prose text={text || s.plain} />
             )}
           </section>
         );
@@ -47,11 +56,13 @@ export function QuestionList({ pack, lang, answerLink }: { pack: BriefingPack; l
   return (
     <ol className="questions">
       {pack.questions.map((q) => (
-        <li key={q.id} id={`question-${q.code}`}>
+        <li key={q.id} id={`question-${q.code}`} data-translation-status={q.translation?.status}>
           <strong>{t("consultations:questions.code", { code: q.code })}</strong>
-          <p lang={lang}>{q.prompt}</p>
+          <p lang={q.translation?.lang ?? lang} dir={dirOf(q.translation?.lang ?? lang)}>
+            {q.prompt}
+          </p>
           {q.hint ? (
-            <p className="hint" lang={lang}>
+            <p className="hint" lang={q.translation?.lang ?? lang} dir={dirOf(q.translation?.lang ?? lang)}>
               {q.hint}
             </p>
           ) : null}
@@ -97,7 +108,7 @@ export function AnswerSheet({ pack, lang, address }: { pack: BriefingPack; lang:
       {pack.questions.map((q) => (
         <div key={q.id} className="answer-sheet__question">
           <h3>
-            {q.code} · <span lang={lang}>{q.prompt}</span>
+            {q.code} · <span lang={q.translation?.lang ?? lang}>{q.prompt}</span>
           </h3>
           {q.choices.length ? (
             <ul className="answer-sheet__choices" lang={lang}>

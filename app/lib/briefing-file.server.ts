@@ -5,6 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { AnswerSheet, BriefingSections, type ReadingLevel } from "~/components/briefing";
+import { TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";
 import { i18nFor } from "~/i18n.server";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
@@ -37,7 +38,8 @@ export function briefingFileHtml(input: { consultation: ConsultationSummary; pac
         "main",
         { className: "page briefing briefing--print" },
         createElement("p", { className: "eyebrow", lang: c.lang }, c.organisationName),
-        createElement("h1", { lang: c.lang, dir: dirOf(c.lang) }, c.title),
+        createElement("h1", { lang: c.translation?.lang ?? c.lang, dir: dirOf(c.translation?.lang ?? c.lang), "data-translation-status": c.translation?.status }, c.title),
+        c.translation ? createElement(TranslationNote, { translation: c.translation, originalLang: c.lang, originalHref: `${input.address}?original=1` }) : null,
         createElement(BriefingSections, { pack, level, lang: c.lang, headingLevel: 2 }),
         pack.questions.length ? createElement(AnswerSheet, { pack, lang: c.lang, address: input.address }) : null,
       ),

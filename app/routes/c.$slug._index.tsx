@@ -6,6 +6,7 @@ import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/
 import { Board, CommentForm } from "~/components/board";
 import { ArrivalAnnouncer, useLiveBoard } from "~/components/live-board";
 import { Notice } from "~/components/notice";
+import { OriginalNote, TranslationNote } from "~/components/translation-note";
 import { useFormState } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
@@ -30,9 +31,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
   // The dossier is only shown at the full level (on the briefing page): not loading it keeps this page
   // fast and its hydration data within the 14 KB budget.
-  const { consultation, pack } = await getPublicBriefing(params.slug!, { withDossier: false });
   // The consultation page offers plain language and easy read; the full text is on the briefing page.
   const url = new URL(request.url);
+  const showOriginal = url.searchParams.get("original") === "1";
+  const { consultation, pack } = await getPublicBriefing(params.slug!, { withDossier: false, lang: showOriginal ? undefined : context.locale });
   const level = parseReadingLevel(url.searchParams.get("level"), "plain", ["plain", "easy"]);
   const [board, groups] = await Promise.all([listBoard({ consultationId: consultation.id, limit: 30 }), listTargetGroups({ consultationId: consultation.id })]);
   const t = tFor(context.locale);
@@ -46,7 +48,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const answering = pack.questions.find((q) => q.code === url.searchParams.get("answer"));
   return {
     locale: context.locale,
-    pack,
+    // Only the text shown at this level goes to the page (and into its hydration data), not all three.
+    pack: {
+      ...pack,
+      sections: pack.sections.map((s) => {
+        const shown = level === "easy" ? s.easyRead || s.plain || s.body : s.plain || s.body;
+        return { ...s, body: "", plain: shown, easyRead: level === "easy" ? shown : "" };
+      }),
+    },
     level,
     comments: board.comments.map(asItem),
     replies: board.replies.map(asItem),
@@ -80,7 +89,7 @@ export default function ConsultationPage() {
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
   const { values, errors } = fromLayout && "errors" in fromLayout ? fromLayout : own;
-  const { consultation: c, participation, accepting, closesOnText, opensOnText } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
+  const { consultation: c, participation, accepting, closesOnText, opensOnText, showOriginal } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   const { comments, replies, arrived } = useLiveBoard(`board:${c.id}`, data.comments, data.replies);
   return (
@@ -88,7 +97,11 @@ export default function ConsultationPage() {
       <p className="eyebrow">
         <span lang={c.lang} dir={dirOf(c.lang)}>{c.organisationName}</span> · {t(`consultations:stage.${c.lifecycleStage}`)}
       </p>
-      <h1 lang={c.lang} dir={dirOf(c.lang)}>{c.title}</h1>
+      <h1 lang={c.translation?.lang ?? c.lang} dir={dirOf(c.translation?.lang ?? c.lang)} data-translation-status={c.translation?.status}>
+        {c.title}
+      </h1>
+      <TranslationNote translation={c.translation} originalLang={c.lang} originalHref={`/c/${c.slug}?original=1${level === "easy" ? "&level=easy" : ""}`} />
+      {showOriginal && locale !== c.lang ? <OriginalNote href={`/c/${c.slug}${level === "easy" ? "?level=easy" : ""}`} /> : null}
       {reported ? <Notice>{t("inputs:moderation.report.thanks")}</Notice> : null}
       <p className="status-line">
         <strong>{t(`consultations:status.${c.status}`)}</strong>
@@ -97,8 +110,10 @@ export default function ConsultationPage() {
       </p>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("consultations:about")}</h2>
-        <p lang={c.lang} dir={dirOf(c.lang)}>{c.summary}</p>
-        {c.lang !== locale ? <p className="hint">{t("consultations:writtenIn", { language: languageNames[c.lang as Lng] ?? c.lang })}</p> : null}
+        <p lang={c.translation?.lang ?? c.lang} dir={dirOf(c.translation?.lang ?? c.lang)}>
+          {c.summary}
+        </p>
+        {c.lang !== locale && !c.translation ? <p className="hint">{t("consultations:writtenIn", { language: languageNames[c.lang as Lng] ?? c.lang })}</p> : null}
         {offeredIn.length > 1 ? (
           <p>
             {t("consultations:offeredIn")}

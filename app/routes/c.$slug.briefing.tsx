@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerSheet, BriefingSections, parseReadingLevel, readingLevels } from "~/components/briefing";
+import { TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicBriefing } from "~/modules/consultations/briefing.server";
@@ -16,8 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.c
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const { consultation, pack } = await getPublicBriefing(params.slug!);
   const url = new URL(request.url);
+  const showOriginal = url.searchParams.get("original") === "1";
+  const { consultation, pack } = await getPublicBriefing(params.slug!, { lang: showOriginal ? undefined : context.locale });
   const level = parseReadingLevel(url.searchParams.get("level"), "full");
   return { consultation, pack, level, address: `${url.origin}/c/${consultation.slug}` };
 }
@@ -30,9 +32,10 @@ export default function BriefingPage() {
       <p className="eyebrow" lang={c.lang} dir={dirOf(c.lang)}>
         {c.organisationName}
       </p>
-      <h1 lang={c.lang} dir={dirOf(c.lang)}>
+      <h1 lang={c.translation?.lang ?? c.lang} dir={dirOf(c.translation?.lang ?? c.lang)} data-translation-status={c.translation?.status}>
         {c.title}
       </h1>
+      <TranslationNote translation={c.translation} originalLang={c.lang} originalHref={`/c/${c.slug}/briefing?level=${level}&original=1`} />
       <nav aria-label={t("consultations:briefing.level.label")} className="levels no-print">
         {readingLevels.map((l) => (
           <a key={l} href={`/c/${c.slug}/briefing?level=${l}`} aria-current={level === l ? "page" : undefined}>

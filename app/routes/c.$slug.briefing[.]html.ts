@@ -7,8 +7,8 @@ import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 /** The briefing and answer sheet as one downloadable HTML file (?level=plain|easy|full). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
-  const { consultation, pack } = await getPublicBriefing(params.slug!);
   const url = new URL(request.url);
+  const { consultation, pack } = await getPublicBriefing(params.slug!, { lang: url.searchParams.get("original") === "1" ? undefined : context.locale });
   const level = parseReadingLevel(url.searchParams.get("level"), "full");
   const html = briefingFileHtml({ consultation, pack, level, locale: context.locale, address: `${url.origin}/c/${consultation.slug}` });
   return new Response(html, {

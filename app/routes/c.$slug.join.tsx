@@ -32,6 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale: context.locale,
     groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    moderationPolicy: consultation.moderationPolicy,
     title: tFor(context.locale)("consultations:join.title"),
   };
 }
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Join() {
-  const { locale, groups } = useLoaderData<typeof loader>();
+  const { locale, groups, moderationPolicy } = useLoaderData<typeof loader>();
   const { consultation: c, participation, accepting } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const root = useRouteLoaderData<{ user: { displayName: string } | null }>("root");
   const { values, errors } = useFormState();
@@ -146,7 +147,7 @@ export default function Join() {
           {t("consultations:join.submit")}
         </button>
       </Form>
-      <ModerationPolicy text={c.moderationPolicy} lang={c.lang} />
+      <ModerationPolicy text={moderationPolicy} lang={c.lang} />
       <p>
         {t("consultations:join.haveCode")} <Link to={`/recover?redirectTo=${encodeURIComponent(`/c/${c.slug}`)}`}>{t("consultations:join.recoverLink")}</Link>
       </p>

@@ -27,8 +27,8 @@ async function reported(slug: string, inputId: string | null) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "report:input");
-  const { input } = await reported(params.slug!, new URL(request.url).searchParams.get("input"));
-  return { input: { id: input.id, body: input.body, lang: input.lang }, title: tFor(context.locale)("inputs:moderation.report.title") };
+  const { consultation, input } = await reported(params.slug!, new URL(request.url).searchParams.get("input"));
+  return { input: { id: input.id, body: input.body, lang: input.lang }, moderationPolicy: consultation.moderationPolicy, title: tFor(context.locale)("inputs:moderation.report.title") };
 }
 
 /** Records the report and goes back to the board with a thank-you; the input stays until a moderator decides. */
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { input } = useLoaderData<typeof loader>();
+  const { input, moderationPolicy } = useLoaderData<typeof loader>();
   const { consultation: c } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { values, errors } = useFormState();
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export default function Report() {
       <h1>{t("inputs:moderation.report.title")}</h1>
       <p>{t("inputs:moderation.report.intro")}</p>
       <blockquote className="quote">{input.body ? <Prose text={input.body} lang={input.lang} /> : null}</blockquote>
-      <ModerationPolicy text={c.moderationPolicy} lang={c.lang} />
+      <ModerationPolicy text={moderationPolicy} lang={c.lang} />
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="form">
         <CsrfField />

@@ -60,7 +60,33 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/consultations/demo/briefing (the briefing editor)");
   await page.goto("/c/demo/proxy");
   await audit(page, "/c/demo/proxy (offline input)");
+  for (const path of ["/admin/consultations", "/admin/consultations/demo", "/admin/moderation"]) {
+    await page.goto(path);
+    await audit(page, path);
+  }
 });
+
+for (const lng of ["en", "ar"]) {
+  test(`a participant's pages have no serious accessibility violation in ${lng}`, async ({ page }) => {
+    await page.goto(`/c/demo/join?lng=${lng}`);
+    await page.getByLabel(t(lng, "consultations:join.pseudonym.label"), { exact: true }).fill(`Axe ${lng} ${Math.random().toString(36).slice(2, 6)}`);
+    await page.getByLabel(t(lng, "consultations:join.consent.label"), { exact: true }).check();
+    await page.getByRole("button", { name: t(lng, "consultations:join.submit") }).click();
+    await page.getByRole("link", { name: t(lng, "auth:welcome.continue") }).click();
+    // The comment form with its details open, and the forms that answer a choice and a "how serious" question.
+    await page.locator("#comment-form details").evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await audit(page, `/c/demo with the comment form ${lng}`);
+    const report = await page.locator("a[href*='/report?input=']").first().getAttribute("href");
+    for (const path of ["/c/demo?answer=Q1", report!, "/c/demo/groups"]) {
+      await page.goto(path);
+      await audit(page, `${path} ${lng}`);
+    }
+    await page.getByLabel(t(lng, "inputs:groups.create.name"), { exact: true }).fill(`Axe group ${lng} ${Math.random().toString(36).slice(2, 6)}`);
+    await page.getByRole("button", { name: t(lng, "inputs:groups.create.submit") }).click();
+    await expect(page.getByRole("heading", { name: t(lng, "inputs:groups.draft.heading") })).toBeVisible();
+    await audit(page, `a group's page ${lng}`);
+  });
+}
 
 test("the register, a dossier and its versions have no serious accessibility violation", async ({ page }) => {
   for (const path of ["/register", "/register/demo", "/register/demo/versions?from=1&to=2", "/register?lng=ar", "/register/demo?lng=ar"]) {

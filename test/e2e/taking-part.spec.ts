@@ -16,6 +16,36 @@ async function join(page: Page, prefix: string): Promise<string> {
   return pseudonym;
 }
 
+test("a new person joins in Swahili, reads the briefing in Swahili, comments on a question, replies, and sees both", async ({ page }) => {
+  const sw = (key: string, vars: Record<string, string> = {}) => page.getByLabel(t("sw", key, vars), { exact: true });
+  const pseudonym = uniqueName("Baraka");
+  await page.goto("/c/demo/join?lng=sw");
+  await sw("consultations:join.pseudonym.label").fill(pseudonym);
+  await sw("consultations:join.consent.label").check();
+  await page.getByRole("button", { name: t("sw", "consultations:join.submit") }).click();
+  await page.getByRole("link", { name: t("sw", "auth:welcome.continue") }).click();
+
+  // The briefing itself is in Swahili, marked as a machine translation, with the original a click away.
+  const briefing = page.locator('section.briefing__section[lang="sw"][data-translation-status="machine"]');
+  await expect(briefing.first()).toBeVisible();
+  await expect(page.getByText(t("sw", "consultations:translation.machine"))).toBeVisible();
+  await expect(page.getByRole("link", { name: t("sw", "consultations:translation.original", { language: "English" }) })).toBeVisible();
+
+  const comment = `Familia zisizo na kitambulisho zitaachwa nyuma (${pseudonym}).`;
+  await sw("inputs:form.body.label").fill(comment);
+  await sw("inputs:form.target.label").selectOption({ label: t("sw", "inputs:form.target.question", { code: "Q2" }) });
+  await page.getByRole("button", { name: t("sw", "inputs:form.submit") }).click();
+  const mine = page.locator("article.board__item", { hasText: comment });
+  await expect(mine).toContainText(pseudonym);
+
+  await page.getByRole("link", { name: t("sw", "inputs:board.replyTo", { name: "Zawadi M." }) }).click();
+  const reply = `Nakubaliana nawe (${pseudonym}).`;
+  await sw("inputs:form.body.label").fill(reply);
+  await page.getByRole("button", { name: t("sw", "inputs:form.replySubmit") }).click();
+  await expect(page.locator("article.board__item", { hasText: "Watu wengi hawatajua" }).locator(".board__replies")).toContainText(reply);
+  await expect(mine).toBeVisible();
+});
+
 test("a second browser sees a new comment arrive without reloading", async ({ page, browser, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "live updates need JavaScript; without it the page shows the board as it was");
   const reader = await (await browser.newContext()).newPage();

@@ -2,7 +2,7 @@ import type { Db } from "../../../db/client";
 
 // The demo's briefing pack (DESIGN.md contract "demo"): free and dossier sections, each with a
 // plain-language and an easy-read version (000 §57(h); 001 §32, §48), and four questions with codes.
-const SECTIONS: { dossierSection: string | null; title: string; body: string; plain: string; easyRead: string }[] = [
+export const SECTIONS: { dossierSection: string | null; title: string; body: string; plain: string; easyRead: string }[] = [
   {
     dossierSection: null,
     title: "Why we are asking you",
@@ -52,7 +52,7 @@ const SECTIONS: { dossierSection: string | null; title: string; body: string; pl
   },
 ];
 
-const QUESTIONS = [
+export const QUESTIONS = [
   { code: "Q1", prompt: "How could automated scoring affect you, your family or the people you work with?", hint: "Think of a time your application, or someone else's, was slow, refused or checked twice." },
   { code: "Q2", prompt: "Which people would be hurt most if the system makes mistakes, and how?", hint: "For example people without an ID card, people whose income changes with the seasons, or people far from an office." },
   { code: "Q3", prompt: "What must be in place before the Ministry uses this system?", hint: "For example tests, limits on its use, the right to a human review, or who checks the vendor." },

@@ -4,6 +4,8 @@ import type { Refusal } from "../auth/auth.server";
 import { getPublicConsultation, type ConsultationSummary } from "./consultations.server";
 import type { DossierSection, QuestionInput, QuestionKind, SectionSchema } from "./schema";
 import { DossierSchema, type Dossier } from "../deployments/schema";
+import type { TranslationShown } from "../translations/constants";
+import { applyTranslation, findTranslations } from "../translations/translations.server";
 
 export { dossierSections, type DossierSection } from "./schema";
 
@@ -16,6 +18,8 @@ export interface BriefingSection {
   body: string;
   plain: string;
   easyRead: string;
+  /** Shown in the reader's language: which one, and how far to trust it; null for the original. */
+  translation?: TranslationShown | null;
 }
 
 export interface Question {
@@ -27,6 +31,7 @@ export interface Question {
   hint: string;
   /** The choices of a choice question, lettered A, B, C... in this order. */
   choices: string[];
+  translation?: TranslationShown | null;
 }
 
 export interface BriefingPack {
@@ -67,15 +72,47 @@ export async function getBriefingPack(
   return { sections, questions, dossier: parsed?.success ? parsed.data : null, dossierVersion: dossierRow?.version ?? null };
 }
 
-/** A public consultation with its briefing pack, or a 404 Response. */
+/**
+ * A public consultation with its briefing pack, or a 404 Response. With `lang` other than the
+ * consultation's own, the texts come in that language where a translation is shown (each marked with
+ * how far to trust it); the dossier's full text stays in its own language until dossiers are translated.
+ */
 export async function getPublicBriefing(
   slug: string,
-  options: { withDossier?: boolean } = {},
+  options: { withDossier?: boolean; lang?: string } = {},
   db: Db = pool,
 ): Promise<{ consultation: ConsultationSummary; pack: BriefingPack }> {
-  const consultation = await getPublicConsultation(slug, db);
-  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId, withDossier: options.withDossier }, db);
-  return { consultation, pack };
+  const original = await getPublicConsultation(slug, db);
+  const pack = await getBriefingPack({ consultationId: original.id, deploymentId: original.deploymentId, withDossier: options.withDossier }, db);
+  const lang = options.lang;
+  if (!lang || lang === original.lang) return { consultation: original, pack };
+  const [consultation, sections, questions] = await Promise.all([
+    translateConsultation(original, lang, db),
+    findTranslations({ entity: "briefing_section", ids: pack.sections.map((s) => s.id), lang }, db),
+    findTranslations({ entity: "question", ids: pack.questions.map((q) => q.id), lang }, db),
+  ]);
+  return {
+    consultation,
+    pack: {
+      ...pack,
+      sections: pack.sections.map((s) => {
+        const { value, translation } = applyTranslation(s, ["title", "body", "plain", "easyRead"], sections.get(s.id), lang);
+        return { ...value, translation };
+      }),
+      questions: pack.questions.map((q) => {
+        const { value, translation } = applyTranslation(q, ["prompt", "hint"], questions.get(q.id), lang);
+        return { ...value, translation };
+      }),
+    },
+  };
+}
+
+/** The consultation's title and summary in `lang` where a translation is shown. */
+export async function translateConsultation(consultation: ConsultationSummary, lang: string, db: Db = pool): Promise<ConsultationSummary> {
+  if (lang === consultation.lang) return consultation;
+  const rows = await findTranslations({ entity: "consultation", ids: [consultation.id], lang }, db);
+  const { value, translation } = applyTranslation(consultation, ["title", "summary"], rows.get(consultation.id), lang);
+  return { ...value, translation };
 }
 
 /** Whether a consultation has this question code (facilitators' paper answers are entered by code). */

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import { createParticipant, type Refusal } from "../auth/auth.server";
+import type { TranslationShown } from "../translations/constants";
 
 export interface ConsultationSummary {
   id: string;
@@ -21,6 +22,8 @@ export interface ConsultationSummary {
   moderationPolicy: string;
   /** The languages the consultation is offered in. */
   languages: string[];
+  /** Set when the title and summary are shown translated (briefing.server.ts translateConsultation). */
+  translation?: TranslationShown | null;
 }
 
 const summaryColumnsAndJoins = (db: Db) => db`

@@ -1,6 +1,7 @@
 import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
+import { seedDemoTranslations } from "../consultations/demo-translations";
 import { seedDemoDeployment } from "../deployments/demo.server";
 import type { ConsultationSummary } from "../consultations/consultations.server";
 import { seedDemoGroup } from "../groups/demo.server";
@@ -14,6 +15,7 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   const { deploymentId } = await seedDemoDeployment(db);
   const { consultationId } = await seedDemoConsultation({ deploymentId }, db);
   await seedDemoBriefing({ consultationId }, db);
+  await seedDemoTranslations({ consultationId }, db);
   // One transaction: the demo's participants and their comments arrive together or not at all.
   await db.begin((tx) => seedDemoInputs({ consultationId }, tx));
   // The union's joint submission, also all or nothing.

@@ -1,0 +1,84 @@
+import crypto from "node:crypto";
+import { sql as pool, type Db } from "../../../db/client";
+import type { TranslatedEntity, TranslationShown, TranslationStatus } from "./constants";
+
+// Reading content in the reader's language (000 §15, §36, §56; 001 §31). A translation is shown when it
+// is a machine draft (always marked as such) or a person's finished work; a person's unfinished draft is
+// not. When its source text changed after it was made, it is shown marked "outdated" until redone.
+
+/** The hash of a source text that a translation records, to notice when the source changes. */
+export function sourceHash(text: string): string {
+  return crypto.createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+interface Row {
+  entityId: string;
+  field: string;
+  text: string;
+  method: "machine" | "human";
+  status: "draft" | "translated" | "reviewed";
+  sourceHash: string;
+}
+
+/** The shown translations of some entities into one language, by entity id and field (one indexed query). */
+export async function findTranslations(
+  input: { entity: TranslatedEntity; ids: string[]; lang: string },
+  db: Db = pool,
+): Promise<Map<string, Map<string, Row>>> {
+  const out = new Map<string, Map<string, Row>>();
+  if (input.ids.length === 0) return out;
+  const rows = await db<Row[]>`
+    select entity_id, field, text, method, status, source_hash from translations
+    where entity = ${input.entity} and lang = ${input.lang} and entity_id in ${db(input.ids)}
+      and (method = 'machine' or status in ('translated', 'reviewed'))`;
+  for (const row of rows) {
+    let fields = out.get(row.entityId);
+    if (!fields) out.set(row.entityId, (fields = new Map()));
+    fields.set(row.field, row);
+  }
+  return out;
+}
+
+const TRUST: TranslationStatus[] = ["outdated", "machine", "human", "human_reviewed"];
+
+/**
+ * The entity with its translated fields put in place, and how far the translation can be trusted: the
+ * least of its fields (a machine draft of one field marks the whole item as machine), "outdated" when any
+ * field's source changed since. Untranslated fields stay in the original language; null when none is.
+ */
+export function applyTranslation<T extends object>(
+  source: T,
+  fields: readonly (keyof T & string)[],
+  rows: Map<string, Row> | undefined,
+  lang: string,
+): { value: T; translation: TranslationShown | null } {
+  if (!rows || rows.size === 0) return { value: source, translation: null };
+  const value = { ...source };
+  let status: TranslationStatus = "human_reviewed";
+  let translated = 0;
+  for (const field of fields) {
+    // Fields are stored snake_case (easyRead is "easy_read").
+    const row = rows.get(field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const original = source[field] as unknown;
+    if (!row || typeof original !== "string" || !original) continue;
+    translated++;
+    (value as Record<string, unknown>)[field] = row.text;
+    const fieldStatus: TranslationStatus =
+      row.sourceHash !== sourceHash(original) ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
+    if (TRUST.indexOf(fieldStatus) < TRUST.indexOf(status)) status = fieldStatus;
+  }
+  return translated ? { value, translation: { lang, status } } : { value: source, translation: null };
+}
+
+/** Stores a translation (the demo's, for now; translators' work arrives with #9). Replaces the previous one. */
+export async function saveTranslation(
+  input: { entity: TranslatedEntity; entityId: string; field: string; lang: string; text: string; source: string; method: "machine" | "human"; status: "draft" | "translated" | "reviewed"; by?: string | null },
+  db: Db = pool,
+): Promise<void> {
+  await db`
+    insert into translations (entity, entity_id, field, lang, text, method, status, source_hash, translated_by)
+    values (${input.entity}, ${input.entityId}, ${input.field}, ${input.lang}, ${input.text}, ${input.method}, ${input.status}, ${sourceHash(input.source)}, ${input.by ?? null})
+    on conflict (entity, entity_id, field, lang) do update
+      set text = excluded.text, method = excluded.method, status = excluded.status, source_hash = excluded.source_hash,
+        translated_by = excluded.translated_by, updated_at = now()`;
+}
