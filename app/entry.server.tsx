@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor } from "./i18n.server";
-import { createLogger, serializeError } from "./lib/logger.server";
+import { createLogger, redactPath, serializeError } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -55,5 +55,5 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // An aborted request (the person navigated away) is not an error worth a log line.
   if (request.signal.aborted) return;
-  logger.error({ reqId: context.requestId, err: serializeError(error) }, "unhandled error in a loader or action");
+  logger.error({ reqId: context.requestId, path: redactPath(new URL(request.url).pathname), err: serializeError(error) }, "unhandled error in a loader or action");
 };

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { asResource } from "~/lib/resource.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicAttachment } from "~/modules/deployments/attachments.server";
 
@@ -9,16 +10,18 @@ import { getPublicAttachment } from "~/modules/deployments/attachments.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:register");
-  const file = await getPublicAttachment({ slug: params.slug!, id: params.id! });
-  return new Response(new Uint8Array(file.data), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "public, max-age=86400",
-      ETag: `"${file.sha256}"`,
-    },
+  return asResource(async () => {
+    const file = await getPublicAttachment({ slug: params.slug!, id: params.id! });
+    return new Response(new Uint8Array(file.data), {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Length": String(file.size),
+        "Content-Disposition": `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Cache-Control": "public, max-age=86400",
+        ETag: `"${file.sha256}"`,
+      },
+    });
   });
 }

@@ -90,7 +90,8 @@ describe("npm start (build/server/index.js)", () => {
     expect(account.text).toContain("Before Restart");
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
-  });
+    // Two cold starts of an embedded database, slow on a busy machine: a bound, not a timing assertion.
+  }, 120_000);
 
   it("exits non-zero with one clear line when the database is unreachable, without the password", async () => {
     const server = run({ PORT: String(freePort()), DATABASE_URL: "postgres://someone:s3cret-pw@127.0.0.1:9/nowhere", DB_CONNECT_TIMEOUT: "3" });
