@@ -12,7 +12,7 @@ import { startEmbeddedDb, type EmbeddedDb } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { createApp } from "./app";
 import { loadCsrfKey } from "./csrf";
-import { createYjsServer } from "./yjs";
+import { createYjsServer, type YjsOptions } from "./yjs";
 
 /** The repository root, found from this file whether it runs from server/ or from build/server/. */
 function findRoot(): string {
@@ -78,6 +78,8 @@ export async function startServer(options: {
   demo?: boolean;
   /** false when the caller (a test) has set up the database and will close it itself. */
   ownDatabase?: boolean;
+  /** Limits and timers of the collaborative-documents endpoint (tests shorten them). */
+  yjs?: Partial<Omit<YjsOptions, "logger" | "sql">>;
 }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
   const ownDatabase = options.ownDatabase ?? true;
@@ -101,7 +103,7 @@ export async function startServer(options: {
     trustProxy: process.env.TRUST_PROXY === "1",
   });
   const server = http.createServer(app);
-  const yjs = createYjsServer({ logger });
+  const yjs = createYjsServer({ ...options.yjs, logger, sql });
   server.on("upgrade", (req, socket, head) => yjs.handleUpgrade(req, socket, head));
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   await new Promise<void>((resolve, reject) => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { WebsocketProvider } from "y-websocket";
+import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { sql } from "../../db/client";
 import { ITEMS, readItem } from "../../app/lib/board-doc";
 import { Client, csrfFrom, signedInAdmin, startTestServer } from "../helpers/server";
+import { connectDoc, rawSocket, until } from "../helpers/yjs";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let demoId: string;
@@ -18,44 +18,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The stock y-websocket client, as a browser uses it, on a doc of this server. */
-function connect(docName: string, cookie?: string) {
-  const doc = new Y.Doc();
-  class WithCookie extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, cookie ? { headers: { cookie } } : {});
-    }
-  }
-  const provider = new WebsocketProvider(`${server.url.replace("http", "ws")}/yjs`, docName, doc, {
-    WebSocketPolyfill: WithCookie as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  providers.push(provider);
-  const synced = new Promise<void>((resolve) => provider.once("sync", (ok: boolean) => ok && resolve()));
-  return { doc, provider, synced };
+function connect(docName: string) {
+  const c = connectDoc(server.url, docName);
+  providers.push(c.provider);
+  return c;
 }
 
 const items = (doc: Y.Doc) => doc.getArray(ITEMS).toArray().map(readItem).filter((i) => i !== null);
 
-async function until<T>(check: () => T | undefined | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** Opens a raw socket and reports how the server answers the upgrade. */
-function upgrade(path: string): Promise<{ status?: number; ws?: WebSocket }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}${path}`);
-    ws.on("open", () => resolve({ ws }));
-    ws.on("unexpected-response", (_req, res) => resolve({ status: res.statusCode }));
-    ws.on("error", () => resolve({}));
-  });
-}
+const upgrade = (path: string) => rawSocket(server.url, path);
 
 describe("the board doc (DESIGN.md contract 'board doc')", () => {
   it("is named on the page and holds every input of the consultation, the demo's too", async () => {
@@ -110,14 +81,14 @@ describe("the board doc (DESIGN.md contract 'board doc')", () => {
   });
 
   it("refuses unknown docs and drafts, and closes on garbage without falling over", async () => {
-    expect((await upgrade("/yjs/board:not-a-uuid")).status).toBe(404);
-    expect((await upgrade("/yjs/secrets:1")).status).toBe(404);
-    expect((await upgrade("/yjs/board:00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect(await upgrade("/yjs/board:not-a-uuid")).toEqual({ closed: 4404, reason: "no such document" });
+    expect((await upgrade("/yjs/secrets:1")).closed).toBe(4404);
+    expect((await upgrade("/yjs/board:00000000-0000-4000-8000-000000000000")).closed).toBe(4404);
     const [draft] = await sql<{ id: string }[]>`
       insert into consultations (slug, deployment_id, lifecycle_stage, title, summary)
       select 'board-doc-draft', deployment_id, 'design', 'A draft', 'Not public yet, so neither is its board.' from consultations where slug = 'demo'
       returning id`;
-    expect((await upgrade(`/yjs/board:${draft.id}`)).status).toBe(404);
+    expect((await upgrade(`/yjs/board:${draft.id}`)).closed).toBe(4404);
     expect((await upgrade("/somewhere-else")).status).toBe(404);
 
     const { ws } = await upgrade(`/yjs/board:${demoId}`);
