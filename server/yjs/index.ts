@@ -27,6 +27,12 @@ import {
   updateMessage,
 } from "./protocol";
 import { NOTIFY_CHANNEL, UpdateStore } from "./store";
+import { extractDraft, readStoredDraft, writeContent } from "./drafts";
+import { registerDocBridge, type DocBridge } from "../../app/lib/doc-bridge.server";
+import type { DraftContent } from "../../app/lib/draft-doc";
+
+/** A draft is copied into SQL this long after its last change (and at once when its last editor leaves). */
+const EXTRACT_DEBOUNCE_MS = 500;
 
 /**
  * The y-websocket endpoint `/yjs/<docName>` (DESIGN.md, "Collaborative documents"), speaking the
@@ -85,6 +91,10 @@ interface LiveDoc {
   lastId: bigint;
   sinceSnapshot: number;
   compacting: boolean;
+  /** Draft docs: the draft's id, and the pending copy into SQL (debounced). */
+  draftId: string | null;
+  extractTimer: NodeJS.Timeout | null;
+  extracting: Promise<void>;
 }
 
 export interface YjsServer {
@@ -116,6 +126,8 @@ export function createYjsServer(options: YjsOptions): YjsServer {
   const store = new UpdateStore(sql, logger, { batchMs: options.batchMs ?? 5, maxBatch: 500, notify: !embedded });
   const docs = new Map<string, LiveDoc>();
   const connsByUser = new Map<string, number>();
+  /** Docs being dropped, whose last copy into SQL is still running (awaited on shutdown). */
+  const unloading = new Set<Promise<void>>();
   let droppedWrites = 0;
   let refused = 0;
 
@@ -144,6 +156,9 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       lastId: 0n,
       sinceSnapshot: 0,
       compacting: false,
+      draftId: access.kind === "draft" ? access.draftId : null,
+      extractTimer: null,
+      extracting: Promise.resolve(),
     };
     if (access.kind === "board") {
       live.board = new BoardView(doc, access.consultationId);
@@ -152,12 +167,18 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       live.awareness = awareness;
-      live.ready = store.load(access.name).then(({ updates, lastId, sinceSnapshot }) => {
+      const draftId = access.draftId;
+      live.ready = store.load(access.name).then(async ({ updates, lastId, sinceSnapshot }) => {
         doc.transact(() => {
           for (const u of updates) Y.applyUpdate(doc, u, "load");
         }, "load");
         live.lastId = lastId;
         live.sinceSnapshot = sinceSnapshot;
+        // A draft written before it had a doc (plain forms, the demo) starts from its SQL copy.
+        if (updates.length === 0) {
+          const stored = await readStoredDraft(sql, draftId);
+          if (stored) await writeServer(live, stored);
+        }
       });
     }
     // Relay every change to the doc's readers, except back to the connection it came from.
@@ -165,6 +186,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       if (origin === "load") return;
       const message = updateMessage(update);
       for (const conn of live.conns) if (conn !== origin) send(conn, message);
+      if (live.draftId) scheduleExtract(live);
     });
     docs.set(access.name, live);
     return live;
@@ -176,11 +198,51 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     if (live.awareness && conn.clientIds.size) {
       awarenessProtocol.removeAwarenessStates(live.awareness, [...conn.clientIds], conn);
     }
-    if (live.conns.size === 0 && docs.get(live.name) === live) {
-      docs.delete(live.name);
+    if (live.conns.size === 0 && docs.get(live.name) === live) unload(live);
+  }
+
+  /** Drops a doc nobody has open, once its last changes are copied into SQL. */
+  function unload(live: LiveDoc): void {
+    docs.delete(live.name);
+    const done = (live.draftId ? extractNow(live) : Promise.resolve()).finally(() => {
+      unloading.delete(done);
       live.awareness?.destroy();
       live.doc.destroy();
-    }
+    });
+    unloading.add(done);
+  }
+
+  function scheduleExtract(live: LiveDoc): void {
+    if (live.extractTimer) clearTimeout(live.extractTimer);
+    live.extractTimer = setTimeout(() => void extractNow(live), EXTRACT_DEBOUNCE_MS);
+  }
+
+  function extractNow(live: LiveDoc): Promise<void> {
+    if (live.extractTimer) clearTimeout(live.extractTimer);
+    live.extractTimer = null;
+    const draftId = live.draftId!;
+    live.extracting = live.extracting
+      .then(() => extractDraft(sql, logger, draftId, live.doc))
+      .catch((err) => logger.warn({ err: serializeError(err), doc: live.name }, "draft extraction failed"));
+    return live.extracting;
+  }
+
+  /**
+   * A change made by the server (a plain form's edit, a draft's first load): computed on a copy, stored,
+   * then applied and relayed, like an editor's update.
+   */
+  async function writeServer(live: LiveDoc, content: DraftContent): Promise<void> {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+    let update: Uint8Array | null = null;
+    copy.on("update", (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u));
+    copy.transact(() => writeContent(copy, content));
+    copy.destroy();
+    if (!update) return;
+    const id = await store.append(live.name, update);
+    Y.applyUpdate(live.doc, update, "server");
+    if (id > live.lastId) live.lastId = id;
+    live.sinceSnapshot++;
   }
 
   /** A written doc's update: checked, stored, then applied and relayed; refused ones close the connection. */
@@ -396,6 +458,28 @@ export function createYjsServer(options: YjsOptions): YjsServer {
   }, options.pingMs ?? 30_000);
   pinger.unref();
 
+  const bridge: DocBridge = {
+    async editDraft(draftId, content) {
+      const access: Access = { kind: "draft", name: `draft:${draftId}`, draftId, write: true, participationId: "", pseudonym: "" };
+      const live = open(access);
+      try {
+        await live.ready;
+        await writeServer(live, content);
+        await extractNow(live);
+      } finally {
+        if (live.conns.size === 0 && docs.get(live.name) === live) unload(live);
+      }
+    },
+    async flushDraft(draftId) {
+      const live = docs.get(`draft:${draftId}`);
+      if (live) {
+        await live.ready;
+        await extractNow(live);
+      }
+    },
+  };
+  const unregister = registerDocBridge(bridge);
+
   async function userOf(req: IncomingMessage): Promise<{ user: SessionUser | null; token: string | null }> {
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
     if (!isWellFormedToken(token)) return { user: null, token: null };
@@ -446,8 +530,11 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       clearInterval(pinger);
       clearInterval(sessionTimer);
       boardEvents.off("change", onBoardChange);
-      // Pending writes first: what a client was told is stored, is.
+      // Pending writes first: what a client was told is stored, is; and drafts reach SQL.
       await store.flush();
+      await Promise.all([...docs.values()].filter((l) => l.draftId).map((l) => extractNow(l)));
+      await Promise.all(unloading);
+      unregister();
       await unlisten?.().catch(() => {});
       for (const live of docs.values()) for (const conn of live.conns) close(conn, CLOSE.shutdown);
       await new Promise<void>((resolve) => wss.close(() => resolve()));

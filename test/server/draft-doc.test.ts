@@ -195,4 +195,55 @@ describe("draft docs (joint submissions)", () => {
     expect(again.doc.getText("section-1").toString()).toBe("First: Publish the bias audit in full.");
     again.provider.destroy();
   });
+
+  it("is the one place the group writes: a plain form's edit reaches live editors, and the editors' words reach the page", async () => {
+    const a = open(coordinator);
+    await a.synced;
+    const groupPage = `/c/demo/groups/${(await sql`select group_id from joint_drafts where id = ${draft}`)[0].groupId}`;
+    const html = (await member.get(groupPage)).text;
+    const revision = html.match(/name="revision" value="(\d+)"/)![1];
+    const saved = await member.post(groupPage, {
+      intent: "save",
+      revision,
+      title: "Our joint position",
+      "sectionHeading[]": ["Audit"],
+      "sectionRef[]": ["question:Q3"],
+      "sectionBody[]": ["Typed in a plain form, without JavaScript."],
+    });
+    expect(saved.status).toBe(303);
+    await until(() => a.doc.getText("title").toString() === "Our joint position");
+    const item = a.doc.getArray<Y.Map<unknown>>("items").get(0);
+    expect(String(item.get("body"))).toBe("Typed in a plain form, without JavaScript.");
+    expect(item.get("sectionRef")).toBe("question:Q3");
+
+    // The live editor writes; a moment later the page without JavaScript shows it.
+    (item.get("body") as Y.Text).insert(0, "Edited live. ");
+    await until(async () => (await member.get(groupPage)).text.includes("Edited live. Typed in a plain form, without JavaScript."));
+
+    // A malformed item (a number where words belong) is skipped and reported, never a crash.
+    const bad = new Y.Map<unknown>();
+    bad.set("id", "broken-item");
+    bad.set("body", 12345);
+    a.doc.getArray("items").push([bad]);
+    await until(async () => (await sql`select 1 from extraction_errors where doc = ${`draft:${draft}`} and item_id = 'broken-item'`).length > 0);
+    const [row] = await sql<{ sections: unknown[] }[]>`select sections from joint_drafts where id = ${draft}`;
+    expect(row.sections).toHaveLength(1);
+    a.provider.destroy();
+  });
+
+  it("opens a draft written before it had a doc (the demo union's) with its words", async () => {
+    const [union] = await sql<{ draftId: string; userId: string }[]>`
+      select d.id as draft_id, p.user_id from joint_drafts d join groups g on g.id = d.group_id
+      join group_members m on m.group_id = g.id and m.role = 'coordinator' join participations p on p.id = m.participation_id
+      where g.name like 'Public Service Workers%'`;
+    // Sign in as the demo coordinator by a session made for the test.
+    const { createSession } = await import("../../app/modules/auth/sessions.server");
+    const session = await createSession(union.userId);
+    const c = connectDoc(server.url, `draft:${union.draftId}`, `sid=${session.token}`);
+    cleanups.push(() => c.provider.destroy());
+    await c.synced;
+    expect(c.doc.getText("title").toString()).toBe("Caseworkers' joint position on automated eligibility scoring");
+    expect(c.doc.getArray("items").length).toBe(2);
+    c.provider.destroy();
+  });
 });

@@ -4,6 +4,7 @@ import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { isAcceptingInput, type ConsultationSummary } from "../consultations/consultations.server";
 import { boardChanged } from "~/lib/board-events.server";
+import { docBridge } from "~/lib/doc-bridge.server";
 import { addInput } from "../inputs/inputs.server";
 import type { DraftSection, GroupKind } from "./schema";
 
@@ -120,18 +121,29 @@ export async function regenerateInviteCode(input: { groupId: string; participati
 
 /**
  * Saves the draft written in plain forms, if nobody saved a newer revision meanwhile (409 otherwise: the
- * person's text comes back to them, nothing is overwritten). Members only.
+ * person's text comes back to them, nothing is overwritten). Members only. The words go into the draft's
+ * doc like any editor's (so people editing live see them), which copies them into `joint_drafts`.
  */
 export async function saveJointDraft(
   input: { groupId: string; participationId: string; revision: number; title: string; sections: DraftSection[] },
   db: Db = pool,
 ): Promise<{ ok: true } | Refusal> {
-  const hash = contentHash(input);
-  const result = await db`
-    update joint_drafts set title = ${input.title}, sections = ${db.json(input.sections)}, content_hash = ${hash},
-      revision = revision + 1, updated_at = now(), updated_by = ${input.participationId}
-    where group_id = ${input.groupId} and revision = ${input.revision}
+  const [draft] = await db<{ id: string; revision: number }[]>`
+    select d.id, d.revision from joint_drafts d
+    where d.group_id = ${input.groupId}
       and exists (select 1 from group_members where group_id = ${input.groupId} and participation_id = ${input.participationId})`;
+  if (!draft || draft.revision !== input.revision) return { ok: false, status: 409, error: "inputs:groups.errors.stale" };
+  const bridge = docBridge();
+  if (bridge) {
+    await bridge.editDraft(draft.id, { title: input.title, sections: input.sections });
+    await db`update joint_drafts set updated_by = ${input.participationId} where id = ${draft.id}`;
+    return { ok: true };
+  }
+  // No collaborative-documents server in this process (a script): SQL only.
+  const result = await db`
+    update joint_drafts set title = ${input.title}, sections = ${db.json(input.sections)}, content_hash = ${contentHash(input)},
+      revision = revision + 1, updated_at = now(), updated_by = ${input.participationId}
+    where id = ${draft.id} and revision = ${input.revision}`;
   return result.count ? { ok: true } : { ok: false, status: 409, error: "inputs:groups.errors.stale" };
 }
 
@@ -166,6 +178,9 @@ export async function submitJointDraft(
 ): Promise<{ ok: true; version: number } | Refusal> {
   if (!isAcceptingInput(input.consultation)) return { ok: false, status: 409, error: "consultations:errors.closed" };
   const inputIds: string[] = [];
+  // The live doc's latest words first: what is submitted is what the group sees.
+  const [draftRow] = await db<{ id: string }[]>`select id from joint_drafts where group_id = ${input.groupId}`;
+  if (draftRow) await docBridge()?.flushDraft(draftRow.id);
   const submitted = (await db.begin(async (tx) => {
     const [me] = await tx<{ role: string }[]>`
       select role from group_members where group_id = ${input.groupId} and participation_id = ${input.participationId}`;
