@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@r
 import { useTranslation } from "react-i18next";
 import { Prose } from "~/components/dossier-view";
 import { CsrfField, ErrorSummary, Field, IntentButton, valueOf } from "~/components/forms";
+import { LiveText, useLiveDraft } from "~/components/live-draft";
 import { Notice } from "~/components/notice";
+import type { DraftSession, DraftState } from "~/lib/draft-editor.client";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/lib/forms";
@@ -95,6 +97,9 @@ export default function GroupPage() {
   const rows = sections.length ? sections : [{ heading: "", body: "", sectionRef: "" }];
   const stale = draftFailed && action.errors.form?.[0] === "inputs:groups.errors.stale";
   const statusErrors = action && action.form !== "draft" ? action.errors : {};
+  // With scripts, once the draft doc has synced, the same fields write into it live (not after a refused save).
+  const { state, session } = useLiveDraft(`draft:${g.draft.id}`);
+  const live = state && session && !draftFailed ? state : null;
   return (
     <>
       <p className="eyebrow">
@@ -134,46 +139,45 @@ export default function GroupPage() {
             ))}
           </details>
         ) : null}
-        <Form method="post" noValidate className="form">
-          <CsrfField />
-          <input type="hidden" name="revision" value={String(draftFailed ? (action.revision ?? g.draft.revision) : g.draft.revision)} />
-          <Field name="title" label={t("inputs:groups.draft.title")} errors={draftFailed ? action.errors : {}}>
-            {(p) => <input {...p} type="text" maxLength={200} defaultValue={title} />}
-          </Field>
-          {rows.map((s, i) => (
-            <fieldset key={i} className="form-subsection">
-              <legend>{t("inputs:groups.draft.section", { number: i + 1 })}</legend>
-              <Field name={`heading-${i}`} label={t("inputs:groups.draft.sectionHeading")}>
-                {(p) => <input {...p} name="sectionHeading[]" type="text" maxLength={200} defaultValue={s.heading} />}
-              </Field>
-              <Field name={`about-${i}`} label={t("inputs:form.target.label")}>
-                {(p) => (
-                  <select {...p} name="sectionRef[]" defaultValue={s.sectionRef}>
-                    <option value="">{t("inputs:form.target.whole")}</option>
-                    {targets.map((x) => (
-                      <option key={x.value} value={x.value}>
-                        {x.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field name={`body-${i}`} label={t("inputs:groups.draft.sectionBody")}>
-                {(p) => <textarea {...p} name="sectionBody[]" rows={8} defaultValue={s.body} />}
-              </Field>
-            </fieldset>
-          ))}
-          <div className="button-row">
-            <button type="submit" name="intent" value="save" className="button">
-              {t("inputs:groups.draft.save")}
-            </button>
-            {rows.length < MAX_DRAFT_SECTIONS ? (
-              <button type="submit" name="intent" value="addSection" className="button button--secondary">
-                {t("inputs:groups.draft.addSection")}
+        {live ? (
+          <LiveDraftForm state={live} session={session!} targets={targets} lang={c.lang} />
+        ) : (
+          <Form method="post" noValidate className="form">
+            <CsrfField />
+            <input type="hidden" name="revision" value={String(draftFailed ? (action.revision ?? g.draft.revision) : g.draft.revision)} />
+            <Field name="title" label={t("inputs:groups.draft.title")} errors={draftFailed ? action.errors : {}}>
+              {(p) => <input {...p} type="text" maxLength={200} defaultValue={title} />}
+            </Field>
+            {rows.map((s, i) => (
+              <fieldset key={i} className="form-subsection">
+                <legend>{t("inputs:groups.draft.section", { number: i + 1 })}</legend>
+                <Field name={`heading-${i}`} label={t("inputs:groups.draft.sectionHeading")}>
+                  {(p) => <input {...p} name="sectionHeading[]" type="text" maxLength={200} defaultValue={s.heading} />}
+                </Field>
+                <Field name={`about-${i}`} label={t("inputs:form.target.label")}>
+                  {(p) => (
+                    <select {...p} name="sectionRef[]" defaultValue={s.sectionRef}>
+                      <TargetOptions targets={targets} />
+                    </select>
+                  )}
+                </Field>
+                <Field name={`body-${i}`} label={t("inputs:groups.draft.sectionBody")}>
+                  {(p) => <textarea {...p} name="sectionBody[]" rows={8} defaultValue={s.body} />}
+                </Field>
+              </fieldset>
+            ))}
+            <div className="button-row">
+              <button type="submit" name="intent" value="save" className="button">
+                {t("inputs:groups.draft.save")}
               </button>
-            ) : null}
-          </div>
-        </Form>
+              {rows.length < MAX_DRAFT_SECTIONS ? (
+                <button type="submit" name="intent" value="addSection" className="button button--secondary">
+                  {t("inputs:groups.draft.addSection")}
+                </button>
+              ) : null}
+            </div>
+          </Form>
+        )}
       </section>
 
       <section aria-labelledby="status" className="panel">
@@ -204,3 +208,79 @@ export default function GroupPage() {
     </>
   );
 }
+
+function TargetOptions({ targets }: { targets: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t("inputs:form.target.whole")}</option>
+      {targets.map((x) => (
+        <option key={x.value} value={x.value}>
+          {x.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The draft written live: every keystroke goes into the doc; who else is writing, and where, is shown. */
+function LiveDraftForm({ state, session, targets, lang }: { state: DraftState; session: DraftSession; targets: { value: string; label: string }[]; lang: string }) {
+  const { t } = useTranslation();
+  const here = (i: number) => state.people.filter((p) => p.section === i);
+  return (
+    <div className="form live-draft">
+      <p className="hint" role="status">
+        {state.online ? t("inputs:groups.live.saved") : t("inputs:groups.live.offline")}
+        {state.people.length ? ` ${t("inputs:groups.live.here", { names: state.people.map((p) => p.name).join(", ") })}` : ""}
+      </p>
+      <div className="field">
+        <label className="field__label" htmlFor="live-title">
+          {t("inputs:groups.draft.title")}
+        </label>
+        <LiveText id="live-title" type="text" maxLength={200} lang={lang} value={state.content.title} onValue={session.setTitle} />
+      </div>
+      {state.content.sections.length === 0 ? <p className="hint">{t("inputs:groups.live.noSections")}</p> : null}
+      {state.content.sections.map((s, i) => (
+        <fieldset key={i} className="form-subsection">
+          <legend>
+            {t("inputs:groups.draft.section", { number: i + 1 })}
+            {here(i).map((p) => (
+              <span key={p.name} className="presence" style={{ borderColor: p.color }}>
+                {t("inputs:groups.live.writing", { name: p.name })}
+              </span>
+            ))}
+          </legend>
+          <div className="field">
+            <label className="field__label" htmlFor={`live-heading-${i}`}>
+              {t("inputs:groups.draft.sectionHeading")}
+            </label>
+            <LiveText id={`live-heading-${i}`} type="text" maxLength={200} lang={lang} value={s.heading} onValue={(v) => session.setField(i, "heading", v)} onFocusChange={(f) => session.focus(f ? i : null)} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`live-about-${i}`}>
+              {t("inputs:form.target.label")}
+            </label>
+            <select id={`live-about-${i}`} value={s.sectionRef ?? ""} onChange={(e) => session.setRef(i, e.currentTarget.value || null)}>
+              <TargetOptions targets={targets} />
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`live-body-${i}`}>
+              {t("inputs:groups.draft.sectionBody")}
+            </label>
+            <LiveText id={`live-body-${i}`} multiline rows={8} lang={lang} value={s.body} onValue={(v) => session.setField(i, "body", v)} onFocusChange={(f) => session.focus(f ? i : null)} />
+          </div>
+        </fieldset>
+      ))}
+      {state.content.sections.length < MAX_DRAFT_SECTIONS ? (
+        <div className="button-row">
+          <button type="button" className="button button--secondary" onClick={session.addSection}>
+            {t("inputs:groups.draft.addSection")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export { ErrorBoundary } from "~/root";

@@ -104,7 +104,7 @@ test("a facilitator enters what an offline group said, credited to the group", a
   await expect(entry).toContainText("on behalf of 27 people (workshop, November 2, 2026)");
 });
 
-test("a union co-drafts, endorses and submits a joint input that shows in its name", async ({ page }) => {
+test("a union co-drafts, endorses and submits a joint input that shows in its name", async ({ page, javaScriptEnabled }) => {
   await join(page, "Organiser");
   await page.getByRole("link", { name: t("en", "inputs:groups.link") }).click();
   const union = uniqueName("Teachers' Union Local");
@@ -115,10 +115,18 @@ test("a union co-drafts, endorses and submits a joint input that shows in its na
   await expect(page.locator(".code")).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
   const position = `School feeding data must never feed the benefit score (${union}).`;
-  await label(page, "inputs:groups.draft.title").fill("Our members' position");
-  await label(page, "inputs:groups.draft.sectionBody").fill(position);
-  await page.getByRole("button", { name: t("en", "inputs:groups.draft.save") }).click();
-  await expect(page.getByText(t("en", "inputs:groups.done.saved"))).toBeVisible();
+  if (javaScriptEnabled) {
+    // The live editor: no save button, every keystroke is stored.
+    await expect(page.getByText(t("en", "inputs:groups.live.saved"))).toBeVisible();
+    await page.getByRole("button", { name: t("en", "inputs:groups.draft.addSection") }).click();
+    await label(page, "inputs:groups.draft.title").fill("Our members' position");
+    await label(page, "inputs:groups.draft.sectionBody").fill(position);
+  } else {
+    await label(page, "inputs:groups.draft.title").fill("Our members' position");
+    await label(page, "inputs:groups.draft.sectionBody").fill(position);
+    await page.getByRole("button", { name: t("en", "inputs:groups.draft.save") }).click();
+    await expect(page.getByText(t("en", "inputs:groups.done.saved"))).toBeVisible();
+  }
   await page.getByRole("button", { name: t("en", "inputs:groups.submit.endorse") }).click();
   await expect(page.getByText(t("en", "inputs:groups.submit.endorsements_one", { count: "1", members: "1" }))).toBeVisible();
   await page.getByRole("button", { name: t("en", "inputs:groups.submit.submit") }).click();
@@ -150,4 +158,69 @@ test("a participant downloads their data, then deletes the account and withdraws
   await page.goto("/c/demo");
   await expect(page.locator("article.board__item", { hasText: words })).toHaveCount(0);
   await expect(page.getByText(pseudonym)).toHaveCount(0);
+});
+
+test("two members co-edit a joint submission live and converge, also after one was offline", async ({ browser, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "live co-editing needs JavaScript; without it the plain form saves");
+  const [first, second] = [await browser.newContext(), await browser.newContext()];
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await join(a, "CoEditor");
+  await a.goto("/c/demo/groups");
+  await label(a, "inputs:groups.create.name").fill(uniqueName("Coalition Live"));
+  await a.getByRole("button", { name: t("en", "inputs:groups.create.submit") }).click();
+  const code = (await a.locator(".code").textContent())!.trim();
+  const groupUrl = a.url();
+  // Chromium's offline mode leaves open WebSockets alone, so the connection drop is made here: the
+  // member's sockets go through a proxy that can cut them and refuse new ones.
+  let offline = false;
+  const sockets: { close(): Promise<void> }[] = [];
+  await b.routeWebSocket(/\/yjs\//, (ws) => {
+    if (offline) return void ws.close();
+    const server = ws.connectToServer();
+    sockets.push({ close: async () => void (await Promise.all([ws.close(), server.close()])) });
+  });
+  await join(b, "CoEditorToo");
+  await b.goto("/c/demo/groups");
+  await label(b, "inputs:groups.join.code").fill(code);
+  await b.getByRole("button", { name: t("en", "inputs:groups.join.submit") }).click();
+  await expect(b).toHaveURL(groupUrl);
+
+  for (const page of [a, b]) await expect(page.getByText(t("en", "inputs:groups.live.saved"))).toBeVisible();
+  await a.getByRole("button", { name: t("en", "inputs:groups.draft.addSection") }).click();
+  const bodyA = a.locator("#live-body-0");
+  const bodyB = b.locator("#live-body-0");
+  await bodyA.fill("Alpha");
+  await expect(bodyB).toHaveValue("Alpha");
+  await expect(b.getByText(t("en", "inputs:groups.live.here", { names: "" }).replace(/\.$/, ""), { exact: false })).toBeVisible();
+
+  offline = true;
+  await Promise.all(sockets.map((x) => x.close()));
+  await expect(b.getByText(t("en", "inputs:groups.live.offline"))).toBeVisible();
+  // The cursor put where each person writes: at the end for one, at the start for the other.
+  const caret = (el: HTMLTextAreaElement, where: string) => {
+    el.focus();
+    const n = where === "end" ? el.value.length : 0;
+    el.setSelectionRange(n, n);
+  };
+  await bodyB.evaluate(caret, "end");
+  await b.keyboard.type(" Beta");
+  await bodyA.evaluate(caret, "start");
+  await a.keyboard.type("Gamma ");
+  await expect(bodyA).toHaveValue("Gamma Alpha");
+  offline = false;
+  await expect(bodyA).toHaveValue("Gamma Alpha Beta");
+  await expect(bodyB).toHaveValue("Gamma Alpha Beta");
+
+  // Without JavaScript the same words are on the page, from the database.
+  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await first.storageState() });
+  const page = await plain.newPage();
+  // The doc reaches the database half a second after the last change: look again until it has.
+  await expect
+    .poll(async () => {
+      await page.goto(groupUrl);
+      return page.locator("textarea[name='sectionBody[]']").inputValue();
+    })
+    .toBe("Gamma Alpha Beta");
+  await Promise.all([first.close(), second.close(), plain.close()]);
 });

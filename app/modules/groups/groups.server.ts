@@ -153,6 +153,9 @@ export async function setEndorsement(
   db: Db = pool,
 ): Promise<void> {
   if (input.endorse) {
+    // Endorse the words as they are now in the live doc, not an older copy.
+    const [draft] = await db<{ id: string }[]>`select id from joint_drafts where group_id = ${input.groupId}`;
+    if (draft) await docBridge()?.flushDraft(draft.id);
     await db`
       insert into draft_endorsements (draft_id, participation_id, content_hash)
       select d.id, ${input.participationId}, d.content_hash from joint_drafts d
