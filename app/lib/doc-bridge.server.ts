@@ -7,10 +7,15 @@ import type { DraftContent } from "./draft-doc";
  * each carry their own copy of this module.
  */
 export interface DocBridge {
-  /** Writes `content` into the draft's doc (stored, relayed to its editors) and copies it into SQL. */
-  editDraft(draftId: string, content: DraftContent): Promise<void>;
+  /**
+   * Writes `content` into the draft's doc (stored, relayed to its editors) and copies it into SQL; the
+   * edit is recorded as `participationId`'s.
+   */
+  editDraft(draftId: string, content: DraftContent, participationId: string): Promise<void>;
   /** Copies the draft's doc into SQL now, if it is open in this process. */
   flushDraft(draftId: string): Promise<void>;
+  /** The doc as it is now (a Yjs update holding all of it) and the participants whose edits are in it. */
+  snapshotDraft(draftId: string): Promise<{ snapshot: Uint8Array; contributors: string[] }>;
 }
 
 // Several servers can run in one process (tests of scale-out): the oldest one still running answers.

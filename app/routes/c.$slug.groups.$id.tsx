@@ -199,6 +199,7 @@ export default function GroupPage() {
                 <li key={s.id}>
                   {t("inputs:board.jointVersion", { version: s.version })} · {s.title} · {s.submittedOn} ·{" "}
                   {t("inputs:board.endorsedBy", { count: s.endorsements, members: s.members })}
+                  {s.writers.length ? ` · ${t("inputs:groups.submit.writtenBy", { names: s.writers.join(", ") })}` : null}
                 </li>
               ))}
             </ul>

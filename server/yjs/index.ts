@@ -231,8 +231,12 @@ export function createYjsServer(options: YjsOptions): YjsServer {
    * A change made by the server (a plain form's edit, a draft's first load): computed on a copy, stored,
    * then applied and relayed, like an editor's update.
    */
-  async function writeServer(live: LiveDoc, content: DraftContent): Promise<void> {
+  async function writeServer(live: LiveDoc, content: DraftContent, participationId: string | null = null): Promise<void> {
     const copy = new Y.Doc();
+    // A person's plain-form edit counts as theirs (who wrote what); the server's own seeding as nobody's.
+    if (participationId) {
+      await sql`insert into ydoc_clients (doc, client_id, participation_id) values (${live.name}, ${copy.clientID}, ${participationId}) on conflict do nothing`;
+    }
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
     let update: Uint8Array | null = null;
     copy.on("update", (u: Uint8Array) => (update = update ? Y.mergeUpdates([update, u]) : u));
@@ -260,8 +264,9 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       return close(conn, CLOSE.tooFast);
     }
     conn.recent.push(now);
-    // Malformed bytes throw here, before anything is stored.
-    Y.decodeUpdate(update);
+    // Malformed bytes throw here, before anything is stored. The client ids in it are this person's.
+    const decoded = Y.decodeUpdate(update);
+    if (conn.access.kind === "draft") recordClients(live, conn, decoded.structs.map((x) => x.id.client));
     if (Y.encodeStateAsUpdate(live.doc).length + update.length > limits.doc) {
       droppedWrites++;
       logger.info({ doc: live.name, reason: "doc size" }, "yjs update refused");
@@ -293,6 +298,19 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     }
   }
 
+  /** Who wrote what: each client id of a draft doc belongs to the participant whose connection used it. */
+  function recordClients(live: LiveDoc, conn: Conn, ids: number[]): void {
+    if (conn.access.kind !== "draft") return;
+    const participationId = conn.access.participationId;
+    for (const clientId of new Set(ids)) {
+      if (conn.clientIds.has(clientId)) continue;
+      conn.clientIds.add(clientId);
+      sql`
+        insert into ydoc_clients (doc, client_id, participation_id) values (${live.name}, ${clientId}, ${participationId})
+        on conflict do nothing`.catch((err) => logger.warn({ err: serializeError(err) }, "yjs client not recorded"));
+    }
+  }
+
   /** Presence: only a pseudonym and a colour (and where the cursor is), whatever the client sends. */
   function receiveAwareness(live: LiveDoc, conn: Conn, update: Uint8Array): void {
     if (!live.awareness || conn.access.kind !== "draft") return;
@@ -311,14 +329,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       return { user: { name: access.pseudonym, color: colourOf(access.participationId) }, ...(cursor && typeof cursor === "object" ? { cursor } : {}) };
     });
     awarenessProtocol.applyAwarenessUpdate(live.awareness, clean, conn);
-    const fresh = ids.filter((id) => !conn.clientIds.has(id));
-    for (const id of ids) conn.clientIds.add(id);
-    // Who wrote what: each client id of this doc belongs to one participant.
-    for (const clientId of fresh) {
-      sql`
-        insert into ydoc_clients (doc, client_id, participation_id) values (${live.name}, ${clientId}, ${access.participationId})
-        on conflict do nothing`.catch((err) => logger.warn({ err: serializeError(err) }, "yjs client not recorded"));
-    }
+    recordClients(live, conn, ids);
     const message = awarenessMessage(clean);
     for (const other of live.conns) send(other, message);
   }
@@ -459,16 +470,23 @@ export function createYjsServer(options: YjsOptions): YjsServer {
   pinger.unref();
 
   const bridge: DocBridge = {
-    async editDraft(draftId, content) {
-      const access: Access = { kind: "draft", name: `draft:${draftId}`, draftId, write: true, participationId: "", pseudonym: "" };
-      const live = open(access);
-      try {
-        await live.ready;
-        await writeServer(live, content);
+    async editDraft(draftId, content, participationId) {
+      await withDraft(draftId, async (live) => {
+        await writeServer(live, content, participationId);
         await extractNow(live);
-      } finally {
-        if (live.conns.size === 0 && docs.get(live.name) === live) unload(live);
-      }
+      });
+    },
+    async snapshotDraft(draftId) {
+      return withDraft(draftId, async (live) => {
+        await extractNow(live);
+        const clientIds = [...Y.decodeStateVector(Y.encodeStateVector(live.doc)).keys()];
+        const rows = clientIds.length
+          ? await sql<{ participationId: string }[]>`
+              select distinct participation_id from ydoc_clients
+              where doc = ${live.name} and client_id in ${sql(clientIds)} and participation_id is not null`
+          : [];
+        return { snapshot: Y.encodeStateAsUpdate(live.doc), contributors: rows.map((r) => r.participationId) };
+      });
     },
     async flushDraft(draftId) {
       const live = docs.get(`draft:${draftId}`);
@@ -479,6 +497,18 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     },
   };
   const unregister = registerDocBridge(bridge);
+
+  /** Runs `work` on a draft's doc, opening it for the while if nobody has it open. */
+  async function withDraft<T>(draftId: string, work: (live: LiveDoc) => Promise<T>): Promise<T> {
+    const access: Access = { kind: "draft", name: `draft:${draftId}`, draftId, write: true, participationId: "", pseudonym: "" };
+    const live = open(access);
+    try {
+      await live.ready;
+      return await work(live);
+    } finally {
+      if (live.conns.size === 0 && docs.get(live.name) === live) unload(live);
+    }
+  }
 
   async function userOf(req: IncomingMessage): Promise<{ user: SessionUser | null; token: string | null }> {
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];

@@ -246,4 +246,25 @@ describe("draft docs (joint submissions)", () => {
     expect(c.doc.getArray("items").length).toBe(2);
     c.provider.destroy();
   });
+
+  it("freezes the doc and who wrote it when the group submits", async () => {
+    const a = open(coordinator);
+    await a.synced;
+    const item = a.doc.getArray<Y.Map<unknown>>("items").get(0);
+    (item.get("body") as Y.Text).insert(0, "Final: ");
+    const groupPage = `/c/demo/groups/${(await sql`select group_id from joint_drafts where id = ${draft}`)[0].groupId}`;
+    // Submitting right away: the coordinator's last keystrokes are in, not half a second behind.
+    await until(async () => (await sql`select 1 from ydoc_updates where doc = ${`draft:${draft}`} and created_at > now() - interval '5 seconds'`).length > 0);
+    expect((await coordinator.post(groupPage, { intent: "submit" })).status).toBe(303);
+    const [submission] = await sql<{ snapshot: Buffer; writers: string[]; body: string }[]>`
+      select s.snapshot, array(select p.pseudonym from participations p where p.id = any(s.contributors) order by 1) as writers,
+        (select i.body from inputs i where i.submission_id = s.id limit 1) as body
+      from joint_submissions s join groups g on g.id = s.group_id where g.name = 'Drafting Circle' order by s.version desc limit 1`;
+    expect(submission.body).toContain("Final: Edited live. Typed in a plain form, without JavaScript.");
+    expect(submission.writers).toEqual(["Draft Coordinator", "Draft Member"]);
+    const frozen = new Y.Doc();
+    Y.applyUpdate(frozen, new Uint8Array(submission.snapshot));
+    expect(String(frozen.getArray<Y.Map<unknown>>("items").get(0).get("body"))).toBe("Final: Edited live. Typed in a plain form, without JavaScript.");
+    a.provider.destroy();
+  });
 });

@@ -38,7 +38,8 @@ export interface GroupPage extends GroupSummary {
   draft: { id: string; title: string; sections: DraftSection[]; revision: number; contentHash: string; updatedAt: Date };
   endorsedByMe: boolean;
   endorsements: number;
-  submissions: { id: string; version: number; title: string; endorsements: number; members: number; submittedAt: Date }[];
+  /** Each submitted version, with who wrote it (members see this; the public sees the group's name). */
+  submissions: { id: string; version: number; title: string; endorsements: number; members: number; submittedAt: Date; writers: string[] }[];
 }
 
 /** Creates a group with its creator as coordinator and an empty draft. Refuses a name in use here (409). */
@@ -93,7 +94,9 @@ export async function getGroupForMember(input: { groupId: string; consultationId
       select p.pseudonym from group_members m join participations p on p.id = m.participation_id
       where m.group_id = ${group.id} order by m.role, p.pseudonym limit 200`,
     db<GroupPage["submissions"]>`
-      select id, version, title, endorsements, members, submitted_at from joint_submissions where group_id = ${group.id} order by version desc limit 20`,
+      select s.id, s.version, s.title, s.endorsements, s.members, s.submitted_at,
+        array(select p.pseudonym from participations p where p.id = any(s.contributors) order by p.pseudonym) as writers
+      from joint_submissions s where s.group_id = ${group.id} order by s.version desc limit 20`,
   ]);
   const [endorsed] = await db<{ n: number; mine: boolean }[]>`
     select count(*)::int as n, coalesce(bool_or(participation_id = ${input.participationId}), false) as mine
@@ -135,7 +138,7 @@ export async function saveJointDraft(
   if (!draft || draft.revision !== input.revision) return { ok: false, status: 409, error: "inputs:groups.errors.stale" };
   const bridge = docBridge();
   if (bridge) {
-    await bridge.editDraft(draft.id, { title: input.title, sections: input.sections });
+    await bridge.editDraft(draft.id, { title: input.title, sections: input.sections }, input.participationId);
     await db`update joint_drafts set updated_by = ${input.participationId} where id = ${draft.id}`;
     return { ok: true };
   }
@@ -181,9 +184,9 @@ export async function submitJointDraft(
 ): Promise<{ ok: true; version: number } | Refusal> {
   if (!isAcceptingInput(input.consultation)) return { ok: false, status: 409, error: "consultations:errors.closed" };
   const inputIds: string[] = [];
-  // The live doc's latest words first: what is submitted is what the group sees.
+  // The live doc's latest words first: what is submitted is what the group sees, frozen with who wrote it.
   const [draftRow] = await db<{ id: string }[]>`select id from joint_drafts where group_id = ${input.groupId}`;
-  if (draftRow) await docBridge()?.flushDraft(draftRow.id);
+  const frozen = draftRow ? await docBridge()?.snapshotDraft(draftRow.id) : undefined;
   const submitted = (await db.begin(async (tx) => {
     const [me] = await tx<{ role: string }[]>`
       select role from group_members where group_id = ${input.groupId} and participation_id = ${input.participationId}`;
@@ -203,9 +206,10 @@ export async function submitJointDraft(
       select (select count(*)::int from draft_endorsements where draft_id = ${draft.id} and content_hash = ${draft.contentHash}) as endorsements,
         (select count(*)::int from group_members where group_id = ${input.groupId}) as members`;
     const [submission] = await tx<{ id: string; version: number }[]>`
-      insert into joint_submissions (group_id, version, title, content_hash, submitted_by, endorsements, members)
+      insert into joint_submissions (group_id, version, title, content_hash, submitted_by, endorsements, members, snapshot, contributors)
       values (${input.groupId}, (select coalesce(max(version), 0) + 1 from joint_submissions where group_id = ${input.groupId}),
-        ${draft.title}, ${draft.contentHash}, ${input.participationId}, ${counts.endorsements}, ${counts.members})
+        ${draft.title}, ${draft.contentHash}, ${input.participationId}, ${counts.endorsements}, ${counts.members},
+        ${frozen ? Buffer.from(frozen.snapshot) : null}, ${frozen?.contributors ?? []})
       returning id, version`;
     for (const [i, section] of written.entries()) {
       const result = await addInput(
