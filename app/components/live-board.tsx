@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { toBoardItem, type BoardDocItem } from "~/lib/board-doc";
 import type { BoardItem } from "./board";
@@ -8,24 +8,44 @@ import type { BoardItem } from "./board";
  * top, new replies under their comment, a moderator's decision applied in place. Until the doc has
  * synced (or without scripts) it is exactly the server's HTML, so hydration matches.
  */
-export function useLiveBoard(docName: string, comments: BoardItem[], replies: BoardItem[]) {
+export function useLiveBoard(docName: string, comments: BoardItem[], replies: BoardItem[], boardRef: RefObject<HTMLElement>) {
   const { i18n } = useTranslation();
   const [live, setLive] = useState<BoardDocItem[] | null>(null);
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    import("~/lib/live-board.client")
-      .then(({ followBoard }) => {
-        if (!cancelled) stop = followBoard(docName, setLive);
-      })
-      .catch(() => {
-        // The live layer is a bonus: the page works without it.
+    const follow = () =>
+      import("~/lib/live-board.client")
+        .then(({ followBoard }) => {
+          if (!cancelled) stop = followBoard(docName, setLive);
+        })
+        .catch(() => {
+          // The live layer is a bonus: the page works without it.
+        });
+    // The live layer (yjs, about 27 KB) loads when the board comes into view, not with the page: someone
+    // who only reads the briefing on a costly connection never downloads it.
+    const board = boardRef.current;
+    if (!board || typeof IntersectionObserver === "undefined") {
+      void follow();
+    } else {
+      const watcher = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          watcher.disconnect();
+          void follow();
+        }
       });
+      watcher.observe(board);
+      return () => {
+        cancelled = true;
+        watcher.disconnect();
+        stop?.();
+      };
+    }
     return () => {
       cancelled = true;
       stop?.();
     };
-  }, [docName]);
+  }, [docName, boardRef]);
 
   return useMemo(() => {
     if (!live) return { comments, replies, arrived: 0 };

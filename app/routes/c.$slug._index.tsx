@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useOutletContext, useRouteLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { dirOf, isSupportedLng, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
@@ -91,7 +92,8 @@ export default function ConsultationPage() {
   const { values, errors } = fromLayout && "errors" in fromLayout ? fromLayout : own;
   const { consultation: c, participation, accepting, closesOnText, opensOnText, showOriginal } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
-  const { comments, replies, arrived } = useLiveBoard(`board:${c.id}`, data.comments, data.replies);
+  const boardRef = useRef<HTMLElement>(null);
+  const { comments, replies, arrived } = useLiveBoard(`board:${c.id}`, data.comments, data.replies, boardRef);
   return (
     <article className="consultation">
       <p className="eyebrow">
@@ -204,7 +206,7 @@ export default function ConsultationPage() {
         />
       ) : null}
       {/* DESIGN.md contract "board doc": useLiveBoard follows it with the stock y-websocket client. */}
-      <section aria-labelledby="board-heading" className="board" data-ydoc={`board:${c.id}`}>
+      <section aria-labelledby="board-heading" className="board" data-ydoc={`board:${c.id}`} ref={boardRef}>
         <h2 id="board-heading">{t("consultations:board.heading")}</h2>
         <ArrivalAnnouncer count={arrived} />
         {comments.length ? (

@@ -13,11 +13,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Bytes the server sends for a URL with gzip accepted, as a browser on a slow link would receive them. */
-function wireBytes(url: string): Promise<number> {
+/**
+ * Bytes the server sends for a URL with gzip accepted, as a browser on a slow link would receive them.
+ * `compressed`: the response must be gzipped (tiny files may go as they are).
+ */
+function wireBytes(url: string, compressed = true): Promise<number> {
   return new Promise((resolve, reject) => {
     http.get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
-      expect(res.headers["content-encoding"]).toBe("gzip");
+      if (compressed) expect(res.headers["content-encoding"]).toBe("gzip");
       let n = 0;
       res.on("data", (c: Buffer) => (n += c.length));
       res.on("end", () => resolve(n));
@@ -118,6 +121,38 @@ describe("low bandwidth", () => {
     expect(html + cssBytes).toBeLessThanOrEqual(14 * 1024);
     // Sent in one piece: the wire size is the size of gzipping the page whole, not of many flushed chunks.
     expect(html).toBeLessThan(offline * 1.1);
+  });
+
+  it("keeps the JavaScript /c/demo loads with the page within 120 KB gzip (issue #6), the live board's own later", async () => {
+    const html = (await new Client(server.url).get("/c/demo")).text;
+    // What the page loads at once: its modulepreloads and scripts, and what they import statically.
+    const start = [...html.matchAll(/(?:modulepreload" href|import \* as route\d+ from |import\()"(\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
+    const lazy = new Set<string>();
+    /** A set of files and everything they import statically; dynamic imports are collected apart. */
+    const closure = async (files: string[], skip: Set<string>) => {
+      const seen = new Set<string>();
+      const queue = [...files];
+      while (queue.length) {
+        const file = queue.pop()!;
+        if (seen.has(file) || skip.has(file)) continue;
+        seen.add(file);
+        const source = await (await fetch(server.url + file)).text();
+        const resolve = (spec: string) => (spec.startsWith("/") ? spec : new URL(spec, `http://x${file}`).pathname);
+        for (const m of source.matchAll(/(?:from|import)\s*["']((?:\.{1,2}|\/build)\/[^"']+\.js)["']/g)) queue.push(resolve(m[1]));
+        for (const m of source.matchAll(/import\(\s*["']((?:\.{1,2}|\/build)\/[^"']+\.js)["']\s*\)/g)) lazy.add(resolve(m[1]));
+      }
+      return seen;
+    };
+    const seen = await closure(start, new Set());
+    const liveBoard = await closure([...lazy].filter((f) => /live-board/.test(f)), seen);
+    let total = 0;
+    for (const file of seen) total += await wireBytes(server.url + file, false);
+    let later = 0;
+    for (const file of liveBoard) later += await wireBytes(server.url + file, false);
+    console.log(`JavaScript of /c/demo on the wire: ${total} B gzip in ${seen.size} files with the page, ${later} B more when the board comes into view`);
+    // The live layer (yjs and its provider) is not in the page's own load.
+    expect(later).toBeGreaterThan(10 * 1024);
+    expect(total).toBeLessThanOrEqual(120 * 1024);
   });
 
   it("sends no script at all with Save-Data: on, or after the data-saver choice", async () => {
