@@ -86,13 +86,20 @@ export class UpdateStore {
     await this.flushing;
   }
 
-  /** The doc's stored state: its snapshot (if any) and every update after it, oldest first. */
+  /**
+   * The doc's stored state: its snapshot (if any) and every update after it, oldest first. Read in one
+   * repeatable-read transaction, so a compaction committing meanwhile cannot hide updates from it.
+   */
   async load(doc: string): Promise<{ updates: Uint8Array[]; lastId: bigint; sinceSnapshot: number }> {
-    const [snapshot] = await this.sql<{ state: Buffer; throughId: string }[]>`select state, through_id from ydoc_snapshots where doc = ${doc}`;
+    const [snapshot, tail] = (await this.sql.begin("isolation level repeatable read", async (tx) => {
+      const [snap] = await tx<{ state: Buffer; throughId: string }[]>`select state, through_id from ydoc_snapshots where doc = ${doc}`;
+      const rows = await tx<{ id: string; data: Buffer }[]>`
+        select id, data from ydoc_updates where doc = ${doc} and id > ${snap ? snap.throughId : "0"} order by id`;
+      return [snap, rows];
+    })) as [{ state: Buffer; throughId: string } | undefined, { id: string; data: Buffer }[]];
     const after = snapshot ? BigInt(snapshot.throughId) : 0n;
-    const tail = await this.tail(doc, after);
-    const updates = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...tail.map((t) => t.data)];
-    return { updates, lastId: tail.length ? tail[tail.length - 1].id : after, sinceSnapshot: tail.length };
+    const updates = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...tail.map((t) => new Uint8Array(t.data))];
+    return { updates, lastId: tail.length ? BigInt(tail[tail.length - 1].id) : after, sinceSnapshot: tail.length };
   }
 
   /** The doc's updates after `afterId`, oldest first. */
