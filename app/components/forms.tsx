@@ -83,6 +83,20 @@ export function LanguageOptions() {
   );
 }
 
+/** The options of a select of fixed values, each labelled by an i18n key made from its value. */
+export function KeyedOptions({ values, prefix }: { values: readonly string[]; prefix: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {t(`${prefix}${v}`)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A labelled control with its hint and error, wired with aria-invalid and aria-describedby. */
 export function Field({ name, label, hint, errors, children }: FieldProps) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChoiceGroup, CsrfField, ErrorSummary, Field, IntentButton, LanguageOptions, valueOf, valuesOf } from "~/components/forms";
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, IntentButton, KeyedOptions, LanguageOptions, valueOf, valuesOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { languageNames, supportedLngs } from "~/i18n";
 import { tFor } from "~/i18n.server";
@@ -174,11 +174,7 @@ export default function ConsultationSettings() {
           <Field name="lifecycleStage" label={t("admin:consultations.settings.stage")} errors={settings.errors}>
             {(p) => (
               <select {...p} defaultValue={v("lifecycleStage", c.lifecycleStage)}>
-                {lifecycleStages.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`consultations:stage.${s}`)}
-                  </option>
-                ))}
+                <KeyedOptions values={lifecycleStages} prefix="consultations:stage." />
               </select>
             )}
           </Field>

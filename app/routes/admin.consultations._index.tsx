@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfField, ErrorSummary, Field, LanguageOptions, useFormState, valueOf } from "~/components/forms";
+import { CsrfField, ErrorSummary, Field, KeyedOptions, LanguageOptions, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { formatDateTime } from "~/lib/time-zone";
@@ -118,11 +118,7 @@ export default function Consultations() {
               <Field name="lifecycleStage" label={t("admin:consultations.settings.stage")} errors={errors}>
                 {(p) => (
                   <select {...p} defaultValue={valueOf(values, "lifecycleStage") ?? "design"}>
-                    {lifecycleStages.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`consultations:stage.${s}`)}
-                      </option>
-                    ))}
+                    <KeyedOptions values={lifecycleStages} prefix="consultations:stage." />
                   </select>
                 )}
               </Field>
