@@ -50,6 +50,8 @@ test("a second browser sees a new comment arrive without reloading", async ({ pa
   test.skip(!javaScriptEnabled, "live updates need JavaScript; without it the page shows the board as it was");
   const reader = await (await browser.newContext()).newPage();
   await reader.goto("/c/demo");
+  // The live layer starts when the board comes into view (it is below the briefing).
+  await reader.locator(".board").scrollIntoViewIfNeeded();
   await expect(reader.locator(".board")).toBeVisible();
 
   const pseudonym = await join(page, "Live");
