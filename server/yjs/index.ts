@@ -91,6 +91,8 @@ interface LiveDoc {
   lastId: bigint;
   sinceSnapshot: number;
   compacting: boolean;
+  /** About how big the doc's stored form is (its snapshot and updates), for the size limit without re-encoding it. */
+  bytes: number;
   /** Draft docs: the draft's id, and the pending copy into SQL (debounced). */
   draftId: string | null;
   extractTimer: NodeJS.Timeout | null;
@@ -156,6 +158,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       lastId: 0n,
       sinceSnapshot: 0,
       compacting: false,
+      bytes: 0,
       draftId: access.kind === "draft" ? access.draftId : null,
       extractTimer: null,
       extracting: Promise.resolve(),
@@ -174,6 +177,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
         }, "load");
         live.lastId = lastId;
         live.sinceSnapshot = sinceSnapshot;
+        live.bytes = updates.reduce((n, u) => n + u.length, 0);
         // A draft written before it had a doc (plain forms, the demo) starts from its SQL copy.
         if (updates.length === 0) {
           const stored = await readStoredDraft(sql, draftId);
@@ -247,6 +251,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     Y.applyUpdate(live.doc, update, "server");
     if (id > live.lastId) live.lastId = id;
     live.sinceSnapshot++;
+    live.bytes += (update as Uint8Array).length;
   }
 
   /** A written doc's update: checked, stored, then applied and relayed; refused ones close the connection. */
@@ -267,7 +272,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     // Malformed bytes throw here, before anything is stored. The client ids in it are this person's.
     const decoded = Y.decodeUpdate(update);
     if (conn.access.kind === "draft") recordClients(live, conn, decoded.structs.map((x) => x.id.client));
-    if (Y.encodeStateAsUpdate(live.doc).length + update.length > limits.doc) {
+    if (live.bytes + update.length > limits.doc) {
       droppedWrites++;
       logger.info({ doc: live.name, reason: "doc size" }, "yjs update refused");
       return close(conn, CLOSE.tooLarge);
@@ -278,6 +283,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
         Y.applyUpdate(live.doc, update, conn);
         if (id > live.lastId) live.lastId = id;
         live.sinceSnapshot++;
+        live.bytes += update.length;
         if (live.sinceSnapshot >= limits.compactAfter) void compact(live);
       },
       () => close(conn, CLOSE.unavailable),
@@ -289,8 +295,10 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     live.compacting = true;
     try {
       const through = live.lastId;
-      await store.compact(live.name, Y.encodeStateAsUpdate(live.doc), through);
+      const state = Y.encodeStateAsUpdate(live.doc);
+      await store.compact(live.name, state, through);
       live.sinceSnapshot = 0;
+      live.bytes = state.length;
     } catch (err) {
       logger.warn({ err: serializeError(err), doc: live.name }, "yjs compaction failed");
     } finally {
@@ -432,6 +440,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
               Y.applyUpdate(live.doc, row.data, "remote");
               live.lastId = row.id;
               live.sinceSnapshot++;
+              live.bytes += row.data.length;
             }
           })
           .catch((err) => logger.warn({ err: serializeError(err), doc: name }, "yjs remote update failed"));

@@ -18,7 +18,7 @@ let outsider: Client;
 let draft: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ yjs: { compactAfter: 50, sessionCheckMs: 200, maxUpdatesPer10s: 200 } });
+  server = await startTestServer({ yjs: { compactAfter: 50, sessionCheckMs: 200, maxUpdatesPer10s: 200, maxDocBytes: 300_000 } });
   const join = async (pseudonym: string) => {
     const c = new Client(server.url);
     await c.post("/c/demo/join", { pseudonym, consent: "yes" });
@@ -157,6 +157,22 @@ describe("draft docs (joint submissions)", () => {
     });
     for (let i = 0; i < 400 && ws!.readyState === ws!.OPEN; i++) local.getText("flood").insert(0, "x");
     expect(await closed).toBe(4429);
+
+    // A doc may not grow past its limit (300 KB here): the update that would pass it is refused, 4413.
+    const grower = await rawSocket(server.url, `/yjs/draft:${draft}`, coordinator.cookieHeader());
+    const grown = new Promise<number>((resolve) => grower.ws!.on("close", (c) => resolve(c)));
+    const growing = new Y.Doc();
+    growing.on("update", (update: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, update);
+      if (grower.ws!.readyState === grower.ws!.OPEN) grower.ws!.send(encoding.toUint8Array(e));
+    });
+    for (let i = 0; i < 4 && grower.ws!.readyState === grower.ws!.OPEN; i++) {
+      growing.getText("big").insert(0, "y".repeat(100_000));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await grown).toBe(4413);
 
     const big = await rawSocket(server.url, `/yjs/draft:${draft}`, coordinator.cookieHeader());
     const bigClosed = new Promise<number>((resolve) => big.ws!.on("close", (c) => resolve(c)));
