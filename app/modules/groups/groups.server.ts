@@ -137,17 +137,11 @@ export async function saveJointDraft(
       and exists (select 1 from group_members where group_id = ${input.groupId} and participation_id = ${input.participationId})`;
   if (!draft || draft.revision !== input.revision) return { ok: false, status: 409, error: "inputs:groups.errors.stale" };
   const bridge = docBridge();
-  if (bridge) {
-    await bridge.editDraft(draft.id, { title: input.title, sections: input.sections }, input.participationId);
-    await db`update joint_drafts set updated_by = ${input.participationId} where id = ${draft.id}`;
-    return { ok: true };
-  }
-  // No collaborative-documents server in this process (a script): SQL only.
-  const result = await db`
-    update joint_drafts set title = ${input.title}, sections = ${db.json(input.sections)}, content_hash = ${contentHash(input)},
-      revision = revision + 1, updated_at = now(), updated_by = ${input.participationId}
-    where id = ${draft.id} and revision = ${input.revision}`;
-  return result.count ? { ok: true } : { ok: false, status: 409, error: "inputs:groups.errors.stale" };
+  // The draft's doc is where a group writes; the server that holds it runs in every process that serves pages.
+  if (!bridge) throw new Error("the collaborative-documents server is not running in this process");
+  await bridge.editDraft(draft.id, { title: input.title, sections: input.sections }, input.participationId);
+  await db`update joint_drafts set updated_by = ${input.participationId} where id = ${draft.id}`;
+  return { ok: true };
 }
 
 /** Endorses (or stops endorsing) the draft's current words. Members only. */
