@@ -44,6 +44,11 @@ export default function AdminLayout() {
               <NavLink to="/admin/users">{t("admin:nav.users")}</NavLink>
             </li>
           ) : null}
+          {canManageUsers ? (
+            <li>
+              <NavLink to="/admin/extraction-errors">{t("admin:nav.extraction")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <Outlet />

@@ -60,7 +60,7 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/consultations/demo/briefing (the briefing editor)");
   await page.goto("/c/demo/proxy");
   await audit(page, "/c/demo/proxy (offline input)");
-  for (const path of ["/admin/consultations", "/admin/consultations/demo", "/admin/moderation"]) {
+  for (const path of ["/admin/consultations", "/admin/consultations/demo", "/admin/moderation", "/admin/extraction-errors"]) {
     await page.goto(path);
     await audit(page, path);
   }

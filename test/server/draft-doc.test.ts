@@ -4,7 +4,7 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { sql } from "../../db/client";
-import { Client, startTestServer } from "../helpers/server";
+import { Client, signedInAdmin, startTestServer } from "../helpers/server";
 import { connectDoc, rawSocket, until } from "../helpers/yjs";
 
 // Issue #6: a group's joint submission as a written doc, `draft:<id>`: members only, every update stored
@@ -244,6 +244,12 @@ describe("draft docs (joint submissions)", () => {
     await until(async () => (await sql`select 1 from extraction_errors where doc = ${`draft:${draft}`} and item_id = 'broken-item'`).length > 0);
     const [row] = await sql<{ sections: unknown[] }[]>`select sections from joint_drafts where id = ${draft}`;
     expect(row.sections).toHaveLength(1);
+    // Admins see it listed, with the error and never the item's text.
+    const admin = await signedInAdmin(server.url);
+    const listed = (await admin.get("/admin/extraction-errors")).text;
+    expect(listed).toContain("broken-item");
+    expect(listed).toContain(`draft:${draft}`);
+    expect((await member.get("/admin/extraction-errors")).status).toBe(403);
     a.provider.destroy();
   });
 

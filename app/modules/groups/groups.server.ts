@@ -237,3 +237,8 @@ class SubmitRefused extends Error {
     super(refusal.error);
   }
 }
+
+/** The newest items that could not be extracted from written docs, for admins (bounded). */
+export async function listExtractionErrors(input: { limit?: number } = {}, db: Db = pool): Promise<{ id: string; doc: string; itemId: string; error: string; createdAt: Date }[]> {
+  return db`select id::text, doc, item_id, error, created_at from extraction_errors order by created_at desc limit ${Math.min(input.limit ?? 100, 500)}`;
+}
