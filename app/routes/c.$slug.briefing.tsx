@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerSheet, BriefingSections, parseReadingLevel, readingLevels } from "~/components/briefing";
 import { TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicBriefing } from "~/modules/consultations/briefing.server";
+import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["consultations", "dossier", "inputs"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.consultation.title ?? "" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const layout = matches.find((m) => m.id === "routes/c.$slug")?.data as ConsultationLayoutData | undefined;
+  return [{ title: layout?.consultation.title ?? "" }];
+};
 
 /**
  * The whole briefing at one reading level (full text by default) followed by the answer sheet: the
@@ -21,11 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const showOriginal = url.searchParams.get("original") === "1";
   const { consultation, pack } = await getPublicBriefing(params.slug!, { lang: showOriginal ? undefined : context.locale });
   const level = parseReadingLevel(url.searchParams.get("level"), "full");
-  return { consultation, pack, level, address: `${url.origin}/c/${consultation.slug}` };
+  return { pack, level, address: `${url.origin}/c/${consultation.slug}` };
 }
 
 export default function BriefingPage() {
-  const { consultation: c, pack, level, address } = useLoaderData<typeof loader>();
+  const { pack, level, address } = useLoaderData<typeof loader>();
+  // The title and summary in the reader's language come from the layout, translated there once.
+  const { consultation: c } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
   const { t } = useTranslation();
   return (
     <article className="briefing briefing--print">

@@ -74,20 +74,21 @@ export async function getBriefingPack(
 
 /**
  * A public consultation with its briefing pack, or a 404 Response. With `lang` other than the
- * consultation's own, the texts come in that language where a translation is shown (each marked with
- * how far to trust it); the dossier's full text stays in its own language until dossiers are translated.
+ * consultation's own, the pack's sections and questions come in that language where a translation is
+ * shown (each marked with how far to trust it); the dossier's full text stays in its own language until
+ * dossiers are translated. The consultation itself is returned as written: the page layout translates
+ * its title and summary once (translateConsultation), for every page under it.
  */
 export async function getPublicBriefing(
   slug: string,
   options: { withDossier?: boolean; lang?: string } = {},
   db: Db = pool,
 ): Promise<{ consultation: ConsultationSummary; pack: BriefingPack }> {
-  const original = await getPublicConsultation(slug, db);
-  const pack = await getBriefingPack({ consultationId: original.id, deploymentId: original.deploymentId, withDossier: options.withDossier }, db);
+  const consultation = await getPublicConsultation(slug, db);
+  const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId, withDossier: options.withDossier }, db);
   const lang = options.lang;
-  if (!lang || lang === original.lang) return { consultation: original, pack };
-  const [consultation, sections, questions] = await Promise.all([
-    translateConsultation(original, lang, db),
+  if (!lang || lang === consultation.lang) return { consultation, pack };
+  const [sections, questions] = await Promise.all([
     findTranslations({ entity: "briefing_section", ids: pack.sections.map((s) => s.id), lang }, db),
     findTranslations({ entity: "question", ids: pack.questions.map((q) => q.id), lang }, db),
   ]);
