@@ -1,20 +1,17 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { fieldErrors, formValues } from "~/lib/forms";
-import { requirePermission } from "~/modules/auth/guards.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
-import { addInput, findParticipationId } from "~/modules/inputs/inputs.server";
+import { requireParticipation } from "~/lib/participation.server";
+import { addInput } from "~/modules/inputs/inputs.server";
 import { inputListFields, NewInputSchema } from "~/modules/inputs/schema";
 
 /** A comment or a reply from a participant who has joined (001 §44: feedback goes into the assessment). */
 export async function commentAction({ request, params, context }: ActionFunctionArgs) {
-  const user = requirePermission(request, context, "comment:consultation")!;
-  const consultation = await getPublicConsultation(params.slug!);
+  const { consultation, participationId } = await requireParticipation(request, context, params.slug!);
   const formData = await request.formData();
   const values = formValues(formData);
   const lists = Object.fromEntries(inputListFields.map((name) => [name, formData.getAll(name)]));
   const parsed = NewInputSchema.safeParse({ ...values, ...lists });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const participationId = await findParticipationId({ consultationId: consultation.id, userId: user.id });
   if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
   const result = await addInput({ ...parsed.data, consultation, participationId });
   if (!result.ok) return data({ values, errors: { [refusalField(result.error, Boolean(parsed.data.parentId))]: [result.error] } }, { status: result.status });

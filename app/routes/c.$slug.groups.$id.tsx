@@ -12,7 +12,6 @@ import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/li
 import { targetsOf } from "~/lib/targets.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getBriefingPack } from "~/modules/consultations/briefing.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import {
   getGroupForMember,
   regenerateInviteCode,
@@ -21,7 +20,7 @@ import {
   submitJointDraft,
 } from "~/modules/groups/groups.server";
 import { DraftSchema, MAX_DRAFT_SECTIONS, sectionsFromForm } from "~/modules/groups/schema";
-import { findParticipationId } from "~/modules/inputs/inputs.server";
+import { requireParticipation } from "~/lib/participation.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["inputs", "consultations"] };
@@ -30,9 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.g
 
 /** The group, for one of its members only (404 for anyone else: a group's existence is not public). */
 async function requireMember(request: Request, context: Parameters<typeof requirePermission>[1], slug: string, groupId: string) {
-  const user = requirePermission(request, context, "comment:consultation")!;
-  const consultation = await getPublicConsultation(slug);
-  const participationId = await findParticipationId({ consultationId: consultation.id, userId: user.id });
+  const { consultation, participationId } = await requireParticipation(request, context, slug);
   if (!participationId) throw data(null, { status: 404 });
   const group = await getGroupForMember({ groupId, consultationId: consultation.id, participationId });
   return { consultation, participationId, group };

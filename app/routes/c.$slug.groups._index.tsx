@@ -5,23 +5,14 @@ import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf } from "~/componen
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import { createGroup, joinGroupByCode, listMyGroups } from "~/modules/groups/groups.server";
 import { groupKinds, JoinGroupSchema, NewGroupSchema } from "~/modules/groups/schema";
-import { findParticipationId } from "~/modules/inputs/inputs.server";
+import { requireParticipation } from "~/lib/participation.server";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["inputs", "consultations"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-/** The participant's place in this consultation; groups are for people who have joined it. */
-async function requireParticipation(request: Request, context: Parameters<typeof requirePermission>[1], slug: string) {
-  const user = requirePermission(request, context, "comment:consultation")!;
-  const consultation = await getPublicConsultation(slug);
-  const participationId = await findParticipationId({ consultationId: consultation.id, userId: user.id });
-  return { consultation, participationId };
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "comment:consultation");
