@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import type { DbConfig } from "./config";
 
@@ -21,7 +22,8 @@ export async function startEmbeddedDb(config: DbConfig): Promise<EmbeddedDb> {
   // A socket file left by a killed process would make listen() fail with EADDRINUSE.
   await fs.rm(socketPath, { force: true });
 
-  const db = await PGlite.create({ dataDir });
+  // pg_trgm: triage groups similar inputs (migration 0017).
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
   await server.start();
   return {

@@ -1,4 +1,5 @@
 import { sql as pool, type Sql } from "../../../db/client";
+import { seedDemoAssessment } from "../assessment/demo.server";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoTranslations } from "../consultations/demo-translations";
@@ -12,7 +13,7 @@ import { seedDemoInputs } from "../inputs/demo.server";
  * transactional on its own (publishing a dossier version is), so an interrupted run is finished by the next.
  */
 export async function seedDemo(db: Sql = pool): Promise<void> {
-  const { deploymentId } = await seedDemoDeployment(db);
+  const { deploymentId, organisationId } = await seedDemoDeployment(db);
   const { consultationId } = await seedDemoConsultation({ deploymentId }, db);
   await seedDemoBriefing({ consultationId }, db);
   await seedDemoTranslations({ consultationId }, db);
@@ -22,6 +23,8 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   const [consultation] = await db<{ id: string; status: ConsultationSummary["status"]; opensAt: Date | null; closesAt: Date | null; lang: string }[]>`
     select id, status, opens_at, closes_at, lang from consultations where id = ${consultationId}`;
   await db.begin((tx) => seedDemoGroup({ consultation }, tx));
+  // The published impact assessment, its impacts linked to the inputs above (each step its own transaction).
+  await seedDemoAssessment({ slug: "demo", organisationId, consultationId }, db);
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

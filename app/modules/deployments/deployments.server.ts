@@ -109,6 +109,10 @@ export async function publishDossier(
       await tx`
         insert into assessment_review_requests (deployment_id, dossier_version, changed_fields)
         values (${input.deploymentId}, ${version}, ${changed})`;
+      // A published assessment no longer describes the system: it is under review until a new version (001 §43).
+      await tx`
+        update assessments set status = 'under_review', review_reason = 'dossier_change', updated_at = now()
+        where deployment_id = ${input.deploymentId} and status = 'published'`;
     }
     await tx`
       insert into audit_events (actor_id, action, subject_type, subject_id, details)
