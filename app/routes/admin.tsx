@@ -9,11 +9,11 @@ export const handle = { i18n: ["admin"] };
 /** Every staff page sits under this layout; staff roles are checked again by each page's own loader. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "view:admin")!;
-  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment"), canManageConsultations: can(user, "manage:consultation"), canModerate: can(user, "hide:input:any") };
+  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment"), canManageConsultations: can(user, "manage:consultation"), canModerate: can(user, "hide:input:any"), canAssess: can(user, "edit:assessment") };
 }
 
 export default function AdminLayout() {
-  const { canManageUsers, canManageDeployments, canManageConsultations, canModerate } = useLoaderData<typeof loader>();
+  const { canManageUsers, canManageDeployments, canManageConsultations, canModerate, canAssess } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="admin">
@@ -32,6 +32,11 @@ export default function AdminLayout() {
           {canManageConsultations ? (
             <li>
               <NavLink to="/admin/consultations">{t("admin:nav.consultations")}</NavLink>
+            </li>
+          ) : null}
+          {canAssess ? (
+            <li>
+              <NavLink to="/admin/assessments">{t("admin:nav.assessments")}</NavLink>
             </li>
           ) : null}
           {canModerate ? (

@@ -42,3 +42,24 @@ export async function signedInAdmin(base: string): Promise<Client> {
   if (res.status !== 303) throw new Error(`admin sign-in failed with ${res.status}`);
   return admin;
 }
+
+/**
+ * A staff member with `roles` in the organisation of deployment `deploymentSlug` (created in the database,
+ * as an accepted invitation would), signed in through the real sign-in form.
+ */
+export async function signedInStaff(base: string, input: { email: string; roles: string[]; deploymentSlug?: string }): Promise<Client> {
+  const { sql } = await import("../../db/client");
+  const { hashPassword } = await import("../../app/modules/auth/passwords.server");
+  const password = "a long staff password";
+  const [org] = await sql<{ id: string }[]>`select organisation_id as id from deployments where slug = ${input.deploymentSlug ?? "demo"}`;
+  await sql`insert into users (kind, display_name, email, password_hash) values ('staff', ${input.email.split("@")[0]}, ${input.email}, ${await hashPassword(password)})
+    on conflict (email) do nothing`;
+  const [user] = await sql<{ id: string }[]>`select id from users where email = ${input.email}`;
+  for (const role of input.roles) {
+    await sql`insert into role_assignments (user_id, organisation_id, role) values (${user.id}, ${org.id}, ${role}) on conflict do nothing`;
+  }
+  const client = new Client(base);
+  const res = await client.post("/login", { email: input.email, password });
+  if (res.status !== 303) throw new Error(`staff sign-in failed with ${res.status}`);
+  return client;
+}

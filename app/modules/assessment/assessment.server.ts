@@ -2,6 +2,7 @@ import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { redLineCatalogue } from "../deployments/constants";
+import { csvCell } from "../deployments/export";
 import { sectionKeys, type AssessmentStatus, type Conclusion, type LinkKind, type SectionKey } from "./constants";
 import {
   decisionProblems,
@@ -960,4 +961,74 @@ export async function listAssessmentsForStaff(input: { organisationIds: string[]
     from deployments d left join assessments a on a.deployment_id = d.id
     where ${input.organisationIds === null ? db`true` : db`d.organisation_id = any(${input.organisationIds}::uuid[])`}
     order by d.updated_at desc limit 200`;
+}
+
+/**
+ * DESIGN.md contract: `/register/<slug>/assessment.json`, the latest published version (schema in
+ * docs/assessment.schema.json). Inputs are ids only; the public page shows what each one said.
+ */
+export function assessmentJson(pub: PublicAssessment) {
+  const c = pub.content;
+  return {
+    deployment: pub.deployment.slug,
+    version: c.version,
+    status: pub.status,
+    conclusion: c.conclusion,
+    justification: c.justification,
+    publishedAt: c.publishedAt,
+    sections: c.sections.map((s) => ({ key: s.key, body: s.body, evidence: s.evidence.map(({ id: _, ...e }) => e) })),
+    impacts: c.impacts.map((i) => ({
+      id: i.id,
+      number: i.number,
+      title: i.title,
+      description: i.description,
+      rights: i.rights,
+      groups: i.groups,
+      scale: i.scale,
+      scope: i.scope,
+      reversibility: i.reversibility,
+      likelihood: i.likelihood,
+      severity: i.severity,
+      priority: i.priority,
+      rationale: i.rationale,
+      residual: i.residual,
+      redLine: i.redLine,
+      status: i.status,
+      inputIds: i.inputIds,
+      mitigations: i.mitigations,
+    })),
+  };
+}
+
+/** The impacts and their links as CSV: one row per impact and input behind it (an impact with none has one row). */
+export function assessmentCsv(pub: PublicAssessment): string {
+  const head = [
+    "version", "impact", "title", "rights", "groups", "scale", "scope", "reversibility", "likelihood", "severity", "priority",
+    "redLine", "status", "conditions", "inputId",
+  ];
+  const lines = [head.join(",")];
+  for (const i of pub.content.impacts) {
+    const base = [
+      pub.content.version, i.number, i.title, i.rights.join(" "), i.groups.join("; "), i.scale, i.scope, i.reversibility, i.likelihood,
+      i.severity, i.priority, i.redLine ?? "", i.status, i.mitigations.filter((m) => m.isCondition).length,
+    ];
+    for (const inputId of i.inputIds.length ? i.inputIds : [""]) lines.push([...base, inputId].map(csvCell).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+/** A consultation's questions (code and prompt), for the triage filter. */
+export async function listQuestionCodes(consultationId: string, db: Db = pool) {
+  return db<{ code: string; prompt: string }[]>`
+    select code, prompt from questions where consultation_id = ${consultationId} order by position limit 100`;
+}
+
+/** The next input after this one in queue order (newest first) that has no triage link yet; null at the end. */
+export async function findNextUnprocessed(input: { consultationId: string; createdAt: Date; id: string }, db: Db = pool): Promise<string | null> {
+  const [row] = await db<{ id: string }[]>`
+    select i.id from inputs i
+    where i.consultation_id = ${input.consultationId} and i.status = 'published' and (i.created_at, i.id) < (${input.createdAt}, ${input.id}::uuid)
+      and not exists (select 1 from input_links l where l.input_id = i.id)
+    order by i.created_at desc, i.id desc limit 1`;
+  return row?.id ?? null;
 }

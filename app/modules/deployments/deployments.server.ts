@@ -205,7 +205,7 @@ export interface RegisterExportRow {
   status: string;
   dossierVersion: number;
   consultations: { slug: string; title: string; status: string }[];
-  assessment: null;
+  assessment: { version: number; status: "published" | "under_review"; conclusion: string; publishedAt: string; impacts: number } | null;
   updatedAt: Date;
 }
 
@@ -220,7 +220,10 @@ export async function exportRegister(input: { after?: string; limit?: number } =
       d.operational_status as status, d.published_version as dossier_version,
       coalesce((select json_agg(json_build_object('slug', c.slug, 'title', c.title, 'status', c.status) order by c.created_at)
                 from (select * from consultations c where c.deployment_id = d.id and c.status <> 'draft' order by c.created_at limit 50) c), '[]'::json) as consultations,
-      null as assessment,
+      (select json_build_object('version', v.version, 'status', case when a.status = 'published' then 'published' else 'under_review' end,
+                'conclusion', v.conclusion, 'publishedAt', v.published_at, 'impacts', jsonb_array_length(v.content -> 'impacts'))
+       from assessments a join assessment_versions v on v.assessment_id = a.id
+       where a.deployment_id = d.id order by v.version desc limit 1) as assessment,
       d.updated_at
     from deployments d join organisations o on o.id = d.organisation_id
     where d.status = 'published' ${input.after ? db`and d.slug > ${input.after}` : db``}
