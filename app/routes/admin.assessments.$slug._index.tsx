@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, IntentButton, KeyedOptions, valueOf } from "~/components/forms";
+import { LiveNotes } from "~/components/live-notes";
 import { Notice } from "~/components/notice";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
@@ -455,6 +456,8 @@ export default function AssessmentAdmin() {
           </Form>
         </details>
       </section>
+
+      <LiveNotes assessmentId={head.id} />
 
       {versions.length ? (
         <section aria-labelledby="versions-heading">

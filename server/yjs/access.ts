@@ -1,15 +1,17 @@
 import type { Sql } from "../../db/client";
-import type { SessionUser } from "../../app/modules/auth/permissions";
+import { can, type SessionUser } from "../../app/modules/auth/permissions";
 import { CLOSE } from "./protocol";
 
 /** Who may open a doc, and how: decided once, on the upgrade, from the doc's kind and the session. */
 export type Access =
   | { kind: "board"; name: string; consultationId: string; write: false; participationId: null; pseudonym: null }
-  | { kind: "draft"; name: string; draftId: string; write: true; participationId: string; pseudonym: string };
+  | { kind: "draft"; name: string; draftId: string; write: true; participationId: string; pseudonym: string }
+  | { kind: "notes"; name: string; assessmentId: string; write: true; participationId: null; pseudonym: string; userId: string };
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const BOARD = new RegExp(`^board:(${UUID})$`);
 const DRAFT = new RegExp(`^draft:(${UUID})$`);
+const NOTES = new RegExp(`^notes:(${UUID})$`);
 
 export async function resolveAccess(name: string, user: SessionUser | null, sql: Sql): Promise<Access | { refuse: (typeof CLOSE)[keyof typeof CLOSE] }> {
   const board = BOARD.exec(name);
@@ -31,6 +33,16 @@ export async function resolveAccess(name: string, user: SessionUser | null, sql:
     if (!member) return { refuse: CLOSE.forbidden };
     return { kind: "draft", name, draftId: draft[1], write: true, participationId: member.participationId, pseudonym: member.pseudonym };
   }
-  // notes:<assessmentId> arrives with the impact assessment (#7).
+  const notes = NOTES.exec(name);
+  if (notes) {
+    // Analysts' shared notes on an assessment: staff who may edit it, in its deployment's organisation.
+    // Staff work under their own names, so presence shows the display name (participants' pseudonyms
+    // never appear here: participants cannot open notes at all).
+    if (!user) return { refuse: CLOSE.unauthenticated };
+    const [row] = await sql<{ organisationId: string }[]>`
+      select d.organisation_id from assessments a join deployments d on d.id = a.deployment_id where a.id = ${notes[1]}`;
+    if (!row || !can(user, "edit:assessment", row.organisationId)) return { refuse: CLOSE.forbidden };
+    return { kind: "notes", name, assessmentId: notes[1], write: true, participationId: null, pseudonym: user.displayName, userId: user.id };
+  }
   return { refuse: CLOSE.notFound };
 }

@@ -170,7 +170,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       const awareness = new awarenessProtocol.Awareness(doc);
       awareness.setLocalState(null);
       live.awareness = awareness;
-      const draftId = access.draftId;
+      const draftId = access.kind === "draft" ? access.draftId : null;
       live.ready = store.load(access.name).then(async ({ updates, lastId, sinceSnapshot }) => {
         doc.transact(() => {
           for (const u of updates) Y.applyUpdate(doc, u, "load");
@@ -179,7 +179,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
         live.sinceSnapshot = sinceSnapshot;
         live.bytes = updates.reduce((n, u) => n + u.length, 0);
         // A draft written before it had a doc (plain forms, the demo) starts from its SQL copy.
-        if (updates.length === 0) {
+        if (updates.length === 0 && draftId) {
           const stored = await readStoredDraft(sql, draftId);
           if (stored) await writeServer(live, stored);
         }
@@ -306,13 +306,14 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     }
   }
 
-  /** Who wrote what: each client id of a draft doc belongs to the participant whose connection used it. */
+  /** Who wrote what: each client id of a draft doc belongs to the participant whose connection used it (kept per connection for every written doc, so presence is cleared on leave). */
   function recordClients(live: LiveDoc, conn: Conn, ids: number[]): void {
-    if (conn.access.kind !== "draft") return;
-    const participationId = conn.access.participationId;
+    const participationId = conn.access.kind === "draft" ? conn.access.participationId : null;
     for (const clientId of new Set(ids)) {
       if (conn.clientIds.has(clientId)) continue;
       conn.clientIds.add(clientId);
+      // Notes are written by staff under their own names: nothing to attribute to a participation.
+      if (!participationId) continue;
       sql`
         insert into ydoc_clients (doc, client_id, participation_id) values (${live.name}, ${clientId}, ${participationId})
         on conflict do nothing`.catch((err) => logger.warn({ err: serializeError(err) }, "yjs client not recorded"));
@@ -321,8 +322,9 @@ export function createYjsServer(options: YjsOptions): YjsServer {
 
   /** Presence: only a pseudonym and a colour (and where the cursor is), whatever the client sends. */
   function receiveAwareness(live: LiveDoc, conn: Conn, update: Uint8Array): void {
-    if (!live.awareness || conn.access.kind !== "draft") return;
+    if (!live.awareness || conn.access.kind === "board") return;
     const access = conn.access;
+    const colour = colourOf(access.kind === "draft" ? access.participationId : access.userId);
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     const ids: number[] = [];
@@ -334,7 +336,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     const clean = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
       if (!state || typeof state !== "object") return null;
       const cursor = (state as { cursor?: unknown }).cursor;
-      return { user: { name: access.pseudonym, color: colourOf(access.participationId) }, ...(cursor && typeof cursor === "object" ? { cursor } : {}) };
+      return { user: { name: access.pseudonym, color: colour }, ...(cursor && typeof cursor === "object" ? { cursor } : {}) };
     });
     awarenessProtocol.applyAwarenessUpdate(live.awareness, clean, conn);
     recordClients(live, conn, ids);

@@ -4,6 +4,7 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
 import { Client, esc, signedInStaff, startTestServer } from "../helpers/server";
+import { connectDoc, rawSocket, until } from "../helpers/yjs";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let analyst: Client;
@@ -227,5 +228,38 @@ describe("decision and approval", () => {
     expect(breach.headers.get("location")).toContain("done=breach");
     expect((await new Client(server.url).get("/register/demo/assessment")).text).toContain(esc(en.public.underReview));
     expect((await (await fetch(`${server.url}/register/demo/assessment.json`)).json()).status).toBe("under_review");
+  });
+});
+
+describe("analysts' shared notes (notes:<assessmentId>)", () => {
+  it("are written together live by staff of the deployment, kept, and refused to anyone else", async () => {
+    const [a] = await sql<{ id: string }[]>`select a.id from assessments a join deployments d on d.id = a.deployment_id where d.slug = 'demo'`;
+    const name = `notes:${a.id}`;
+    const one = connectDoc(server.url, name, analyst.cookieHeader());
+    const two = connectDoc(server.url, name, lead.cookieHeader());
+    await Promise.all([one.synced, two.synced]);
+    two.provider.awareness.setLocalState({ cursor: null, email: "lead2@example.org" });
+    one.doc.getText("notes").insert(0, "Ask the Bureau for recall by district. ");
+    two.doc.getText("notes").insert(0, "Call the Disability Forum on Tuesday. ");
+    await until(() => one.doc.getText("notes").toString() === two.doc.getText("notes").toString() && one.doc.getText("notes").length > 60);
+    // Presence shows the other person under their staff name, nothing else about them.
+    const seen = await until(() => [...one.provider.awareness.getStates().values()].find((s) => (s as { user?: { name?: string } }).user?.name));
+    expect(seen).toEqual({ user: { name: "lead2", color: expect.stringMatching(/^#|hsl/) } });
+    const text = one.doc.getText("notes").toString();
+    one.provider.destroy();
+    two.provider.destroy();
+
+    const later = connectDoc(server.url, name, lead.cookieHeader());
+    await later.synced;
+    expect(later.doc.getText("notes").toString()).toBe(text);
+    later.provider.destroy();
+
+    expect((await rawSocket(server.url, `/yjs/${name}`)).closed).toBe(4401);
+    const participant = new Client(server.url);
+    await participant.post("/c/demo/join", { pseudonym: "Notes Snooper", consent: "yes" });
+    expect((await rawSocket(server.url, `/yjs/${name}`, participant.cookieHeader())).closed).toBe(4403);
+    const outsider = await signedInStaff(server.url, { email: "outsider@example.org", roles: ["analyst"], deploymentSlug: "other-system" });
+    expect((await rawSocket(server.url, `/yjs/${name}`, outsider.cookieHeader())).closed).toBe(4403);
+    expect((await rawSocket(server.url, "/yjs/notes:00000000-0000-4000-8000-000000000000", analyst.cookieHeader())).closed).toBe(4403);
   });
 });
