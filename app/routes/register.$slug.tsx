@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { DossierDetail, DossierSummary } from "~/components/dossier-view";
 import { dirOf } from "~/i18n";
 import { formatDate, formatNumber } from "~/lib/format";
+import { findAssessmentSummary } from "~/modules/assessment/assessment.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listConsultationsOfDeployment } from "~/modules/consultations/consultations.server";
 import { listAttachments } from "~/modules/deployments/attachments.server";
 import { getPublishedDossier } from "~/modules/deployments/deployments.server";
 
-export const handle = { i18n: ["register", "dossier", "consultations"] };
+export const handle = { i18n: ["register", "dossier", "consultations", "assessment"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.dossier.deployment.name ?? "" }];
 
@@ -19,16 +20,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("version"));
   const version = Number.isInteger(asked) && asked > 0 && asked < 100_000 ? asked : undefined;
   const dossier = await getPublishedDossier({ slug: params.slug!, version });
-  const [consultations, attachments] = await Promise.all([
+  const [consultations, attachments, assessment] = await Promise.all([
     listConsultationsOfDeployment({ deploymentId: dossier.deployment.id }),
     listAttachments({ deploymentId: dossier.deployment.id }),
+    findAssessmentSummary(dossier.deployment.id),
   ]);
   const documents = attachments.map((a) => ({ id: a.id, title: a.title, filename: a.filename, kb: formatNumber(Math.max(1, Math.round(a.size / 1024)), context.locale) }));
-  return { dossier, consultations, documents, publishedOn: formatDate(dossier.publishedAt, context.locale) };
+  return {
+    dossier,
+    consultations,
+    documents,
+    publishedOn: formatDate(dossier.publishedAt, context.locale),
+    assessment: assessment ? { ...assessment, publishedOn: formatDate(assessment.publishedAt, context.locale) } : null,
+  };
 }
 
 export default function DossierPage() {
-  const { dossier, consultations, documents, publishedOn } = useLoaderData<typeof loader>();
+  const { dossier, consultations, documents, publishedOn, assessment } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { deployment: d, content, version } = dossier;
   const lang = d.lang;
@@ -46,6 +54,17 @@ export default function DossierPage() {
         {t("register:dossier.version", { version: String(version), date: publishedOn })}
         {" · "}<Link to={`/register/${d.slug}/versions`}>{t("register:dossier.history")}</Link>
       </p>
+      {assessment ? (
+        <section aria-labelledby="assessment-heading" className="panel">
+          <h2 id="assessment-heading">{t("assessment:public.heading")}</h2>
+          <p>
+            <Link to={`/register/${d.slug}/assessment`}>{t("assessment:public.version", { version: String(assessment.version), date: assessment.publishedOn })}</Link>
+            {" · "}
+            <strong>{t(`assessment:conclusion.${assessment.conclusion}`)}</strong>
+            {assessment.status === "under_review" ? <> · {t("assessment:status.under_review")}</> : null}
+          </p>
+        </section>
+      ) : null}
       {consultations.length ? (
         <section aria-labelledby="consultations-heading" className="panel">
           <h2 id="consultations-heading">{t("register:dossier.consultations")}</h2>

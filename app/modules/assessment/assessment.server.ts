@@ -1032,3 +1032,12 @@ export async function findNextUnprocessed(input: { consultationId: string; creat
     order by i.created_at desc, i.id desc limit 1`;
   return row?.id ?? null;
 }
+
+/** The latest published version's summary for a deployment's public pages; null before the first. */
+export async function findAssessmentSummary(deploymentId: string, db: Db = pool) {
+  const [row] = await db<{ version: number; conclusion: Conclusion; publishedAt: Date; status: AssessmentStatus }[]>`
+    select v.version, v.conclusion, v.published_at, a.status
+    from assessments a join assessment_versions v on v.assessment_id = a.id
+    where a.deployment_id = ${deploymentId} order by v.version desc limit 1`;
+  return row ? { ...row, status: row.status === "published" ? ("published" as const) : ("under_review" as const) } : null;
+}

@@ -23,6 +23,7 @@ import {
 } from "../../../app/modules/assessment/assessment.server";
 import { ImpactSchema, TriageFilterSchema, type ImpactFields } from "../../../app/modules/assessment/schema";
 import { seedDemo } from "../../../app/modules/demo/seed.server";
+import { getDeploymentForEditing, publishDossier, saveDraft } from "../../../app/modules/deployments/deployments.server";
 
 let consultationId: string;
 let analyst: string;
@@ -204,5 +205,24 @@ describe("triage", () => {
     expect(await linkInputs({ head, inputIds: ids, kind: "corroborates", impactId: impact.id, note: "", actorId: analyst })).toEqual({ ok: true, linked: 0 });
     expect(await linkInputs({ head, inputIds: [ids[0]], kind: "new_harm", note: "", actorId: analyst })).toMatchObject({ ok: false });
     expect(await addMitigation({ head, impactId: impact.id, fields: { level: "reduce", description: "Re-test", owner: "", isCondition: false, sourceInputId: "00000000-0000-0000-0000-000000000000" }, actorId: analyst })).toMatchObject({ ok: false, error: "assessment:errors.inputUnknown" });
+  });
+});
+
+describe("a material change of the dossier (001 §43)", () => {
+  it("puts a published assessment under review until a new version is approved", async () => {
+    await sql`update assessments set status = 'published' where deployment_id = (select id from deployments where slug = 'demo')`;
+    await sql`update assessment_review_requests set resolved_at = now()`;
+    const deployment = await getDeploymentForEditing("demo");
+    const dossier = structuredClone(deployment.draft);
+    dossier.purpose.purpose = `${dossier.purpose.purpose} It will also decide the order of home visits.`;
+    await saveDraft({ deploymentId: deployment.id, dossier, actorId: lead });
+    const published = await publishDossier({ deploymentId: deployment.id, changeSummary: "Home visits added to the purpose.", actorId: lead });
+    expect(published).toMatchObject({ ok: true, materialChanges: ["purpose.purpose"] });
+    const head = await openAssessment({ slug: "demo" });
+    expect(head.status).toBe("under_review");
+    expect(head.reviewReason).toBe("dossier_change");
+    expect((await getPublishedAssessment({ slug: "demo" })).status).toBe("under_review");
+    const [req] = await sql`select reason, changed_fields from assessment_review_requests where resolved_at is null`;
+    expect(req).toEqual({ reason: "dossier_change", changedFields: ["purpose.purpose"] });
   });
 });
