@@ -17,7 +17,7 @@ const test = base.extend<{ page: Page }>({
 
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
-const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover"];
+const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment"];
 
 async function audit(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -42,6 +42,8 @@ for (const lng of ["en", "ar"]) {
 }
 
 test("the staff pages have no serious accessibility violation", async ({ page }) => {
+  // Some twenty pages, each audited in full.
+  test.setTimeout(120_000);
   await page.goto("/login");
   await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
   await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
@@ -60,10 +62,25 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/consultations/demo/briefing (the briefing editor)");
   await page.goto("/c/demo/proxy");
   await audit(page, "/c/demo/proxy (offline input)");
-  for (const path of ["/admin/consultations", "/admin/consultations/demo", "/admin/moderation", "/admin/extraction-errors"]) {
+  for (const path of [
+    "/admin/consultations",
+    "/admin/consultations/demo",
+    "/admin/moderation",
+    "/admin/extraction-errors",
+    "/admin/assessments",
+    "/admin/assessments/demo",
+    "/admin/assessments/demo/triage",
+    "/admin/assessments/demo/impacts/1",
+    "/admin/assessments/demo/impacts/new",
+  ]) {
     await page.goto(path);
     await audit(page, path);
   }
+  // One input in triage, with its link form.
+  await page.goto("/admin/assessments/demo/triage");
+  await page.locator(".triage-item a").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "assessment:triage.inputTitle") })).toBeVisible();
+  await audit(page, "/admin/assessments/demo/inputs/<id>");
 });
 
 for (const lng of ["en", "ar"]) {

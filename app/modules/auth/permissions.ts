@@ -33,6 +33,9 @@ export const rolePermissions = {
     "manage:organisation",
     "manage:deployment",
     "manage:consultation",
+    // An admin who approves an assessment must be able to read it, and may stand in for an analyst.
+    "triage:input",
+    "edit:assessment",
     "publish:assessment",
     "respond:input",
     "enter:proxy_input",

@@ -142,7 +142,8 @@ describe("the register", () => {
       status: "planned",
       dossierVersion: 2,
       consultations: [{ slug: "demo", title: expect.any(String), status: "open" }],
-      assessment: null,
+      // The latest published assessment version, in brief (the whole of it is /register/demo/assessment.json).
+      assessment: { version: 1, status: "published", conclusion: "proceed_with_conditions", impacts: 4 },
     });
     expect(demo.updatedAt).toBeInstanceOf(Date);
   });
