@@ -134,10 +134,13 @@ create table input_links (
 create unique index input_links_unique_idx on input_links (input_id, kind, coalesce(impact_id, '00000000-0000-0000-0000-000000000000'::uuid));
 create index input_links_impact_idx on input_links (impact_id, created_at);
 
--- Similar inputs: trigram index on the text (the triage "similar" list reads it with a limit).
-create index inputs_body_trgm_idx on inputs using gin (body gin_trgm_ops);
--- The triage queue pages through one consultation's top-level inputs and replies by time.
-create index inputs_triage_idx on inputs (consultation_id, created_at desc, id);
+-- Similar inputs: a GiST trigram index, so "nearest texts first" (<->) walks the index and stops after a
+-- fixed number of rows, however many inputs say nearly the same thing (a GIN index would have to score
+-- every match before sorting).
+create index inputs_body_trgm_idx on inputs using gist (body gist_trgm_ops);
+-- The triage queue pages through one consultation's inputs newest first, (created_at, id) as the keyset:
+-- read backwards, this index gives exactly that order, so a page stops after its 51 rows.
+create index inputs_triage_idx on inputs (consultation_id, created_at, id);
 
 -- What the public reads: a frozen snapshot per approved version.
 create table assessment_versions (

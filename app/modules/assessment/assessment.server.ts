@@ -73,6 +73,8 @@ async function headWhere(where: ReturnType<Db>, db: Db): Promise<AssessmentHead 
  * deployment. Staff reach it only after the route has checked `edit:assessment` in its organisation.
  */
 export async function openAssessment(input: { slug: string }, db: Db = pool): Promise<AssessmentHead> {
+  const existing = await headWhere(db`d.slug = ${input.slug}`, db);
+  if (existing) return existing;
   const [dep] = await db<{ id: string }[]>`select id from deployments where slug = ${input.slug}`;
   if (!dep) throw data(null, { status: 404 });
   const [created] = await db<{ id: string }[]>`
@@ -623,16 +625,24 @@ export async function listInputLinks(inputId: string, db: Db = pool) {
 }
 
 /**
- * Inputs of the same consultation that say nearly the same thing (trigram similarity ≥ 0.3, PostgreSQL's
- * default for `%`), most similar first: a campaign or a shared point, handled as one cluster.
+ * Inputs of the same deployment that say nearly the same thing (trigram similarity ≥ 0.3), most similar
+ * first: a campaign or a shared point, handled as one cluster. The nearest 200 texts come from the GiST
+ * index in distance order, so the cost stays bounded when thousands of inputs match.
  */
 export async function listSimilarInputs(input: { inputId: string; limit?: number }, db: Db = pool) {
+  const [self] = await db<{ body: string; deploymentId: string }[]>`
+    select i.body, c.deployment_id from inputs i join consultations c on c.id = i.consultation_id where i.id = ${input.inputId}`;
+  if (!self || self.body.length < 20) return [];
   return db<{ id: string; excerpt: string; lang: string; similarity: number; processed: boolean }[]>`
-    select o.id, left(o.body, 300) as excerpt, o.lang, round(similarity(o.body, i.body)::numeric, 2)::float8 as similarity,
+    select o.id, left(o.body, 300) as excerpt, o.lang, round(similarity(o.body, ${self.body})::numeric, 2)::float8 as similarity,
       exists (select 1 from input_links l where l.input_id = o.id) as processed
-    from inputs i join inputs o on o.consultation_id = i.consultation_id and o.id <> i.id and o.status = 'published' and o.body % i.body
-    where i.id = ${input.inputId} and length(i.body) >= 20
-    order by similarity(o.body, i.body) desc, o.created_at
+    from (
+      select id, body, lang, consultation_id, created_at from inputs
+      where status = 'published' and id <> ${input.inputId}
+      order by body <-> ${self.body} limit 200
+    ) o join consultations c on c.id = o.consultation_id
+    where c.deployment_id = ${self.deploymentId} and similarity(o.body, ${self.body}) >= 0.3
+    order by similarity(o.body, ${self.body}) desc, o.created_at
     limit ${Math.min(input.limit ?? 20, 100)}`;
 }
 
