@@ -1,20 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { tFor } from "~/i18n.server";
+import { formatDate } from "~/lib/format";
+import { listOpenReviewRequests } from "~/modules/assessment/assessment.server";
 import { requirePermission } from "~/modules/auth/guards.server";
+import { can, organisationsWhere } from "~/modules/auth/permissions";
 
-export const handle = { i18n: ["admin"] };
+export const handle = { i18n: ["admin", "assessment"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "view:admin")!;
-  return { name: user.displayName, roles: [...new Set(user.roles.map((r) => r.role))], title: tFor(context.locale)("admin:home.title") };
+  // Those who assess a deployment are told here when its assessment must be looked at again (001 §43, §47).
+  const reviews = can(user, "edit:assessment") ? await listOpenReviewRequests({ organisationIds: organisationsWhere(user, "edit:assessment") }) : [];
+  return {
+    name: user.displayName,
+    roles: [...new Set(user.roles.map((r) => r.role))],
+    reviews: reviews.map((r) => ({ ...r, createdOn: formatDate(r.createdAt, context.locale) })),
+    title: tFor(context.locale)("admin:home.title"),
+  };
 }
 
 export default function AdminHome() {
-  const { name, roles } = useLoaderData<typeof loader>();
+  const { name, roles, reviews } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -23,6 +33,18 @@ export default function AdminHome() {
       <p>
         {t("admin:home.yourRoles")}: {roles.map((r) => t(`admin:roles.${r}`)).join(", ")}
       </p>
+      {reviews.length ? (
+        <section className="panel" aria-labelledby="reviews-heading">
+          <h2 id="reviews-heading">{t("assessment:admin.reviews")}</h2>
+          <ul>
+            {reviews.map((r, n) => (
+              <li key={n}>
+                <Link to={`/admin/assessments/${r.slug}`}>{r.name}</Link>: {t(`assessment:admin.reviewReason.${r.reason}`)} · {r.createdOn}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

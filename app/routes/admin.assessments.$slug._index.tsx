@@ -38,6 +38,7 @@ import {
   SectionSchema,
 } from "~/modules/assessment/schema";
 import { can } from "~/modules/auth/permissions";
+import { listAttachments } from "~/modules/deployments/attachments.server";
 
 export const handle = { i18n: ["admin", "assessment", "inputs", "dossier"] };
 
@@ -46,13 +47,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The working copy of a deployment's impact assessment: status, sections, impacts, decision, approval, monitoring. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, head } = await requireAssessment(request, context, params.slug!);
-  const [sections, impacts, problems, versions, reviews, indicators] = await Promise.all([
+  const [sections, impacts, problems, versions, reviews, indicators, attachments] = await Promise.all([
     listSections(head.id),
     listImpacts(head.id),
     listDecisionProblems(head.id),
     listAssessmentVersions(head.id),
     listReviewRequests(head.deploymentId),
     listIndicators(head.id),
+    listAttachments({ deploymentId: head.deploymentId }),
   ]);
   return {
     head: { ...head, submittedOn: head.submittedAt ? formatDate(head.submittedAt, context.locale) : null },
@@ -62,6 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ ...v, publishedOn: formatDate(v.publishedAt, context.locale) })),
     reviews: reviews.map((r) => ({ ...r, createdOn: formatDate(r.createdAt, context.locale) })),
     indicators,
+    attachments: attachments.map((a) => ({ id: a.id, title: a.title })),
     canApprove: can(user, "publish:assessment", head.organisationId) && head.submittedBy !== user.id,
     isAuthor: head.submittedBy === user.id,
     done: new URL(request.url).searchParams.get("done"),
@@ -164,7 +167,7 @@ function Problems({ problems }: { problems: DecisionProblem[] }) {
 }
 
 export default function AssessmentAdmin() {
-  const { head, sections, impacts, problems, versions, reviews, indicators, canApprove, isAuthor, done } = useLoaderData<typeof loader>();
+  const { head, sections, impacts, problems, versions, reviews, indicators, attachments, canApprove, isAuthor, done } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const { t } = useTranslation();
   const editable = isEditable(head.status);
@@ -363,6 +366,12 @@ export default function AssessmentAdmin() {
                     <li key={e.id}>
                       {e.url ? <a href={e.url}>{e.source}</a> : e.source}
                       {e.dated ? ` (${e.dated})` : null}
+                      {e.attachmentId ? (
+                        <>
+                          {" · "}
+                          <a href={`/register/${slug}/files/${e.attachmentId}`}>{e.attachmentTitle}</a>
+                        </>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -382,6 +391,20 @@ export default function AssessmentAdmin() {
                         </Field>
                       );
                     })}
+                    {attachments.length ? (
+                      <Field name={`attachmentId-${s.key}`} label={t("assessment:evidence.file")} errors={{}}>
+                        {(p) => (
+                          <select {...p} name="attachmentId" defaultValue={valueOf(valuesFor("evidence", s.key), "attachmentId") ?? ""}>
+                            <option value="">–</option>
+                            {attachments.map((a) => (
+                              <option key={a.id} value={a.id}>
+                                {a.title}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </Field>
+                    ) : null}
                     <button type="submit" className="button button--secondary">
                       {t("assessment:admin.addEvidence")}
                     </button>

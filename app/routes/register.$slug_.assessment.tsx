@@ -7,6 +7,7 @@ import { tFor } from "~/i18n.server";
 import { dirOf } from "~/i18n";
 import { formatDate } from "~/lib/format";
 import { getPublishedAssessment, listPublicInputs, type PublishedImpact } from "~/modules/assessment/assessment.server";
+import { rightsCatalogue } from "~/modules/assessment/constants";
 import { diffVersions } from "~/modules/assessment/rules";
 import { requirePermission } from "~/modules/auth/guards.server";
 
@@ -203,12 +204,36 @@ export default function PublicAssessment() {
                       <span lang={lang}>{e.source}</span>
                     )}
                     {e.dated ? ` (${e.dated})` : null}
+                    {e.attachmentId ? (
+                      <>
+                        {" · "}
+                        <a href={`/register/${slug}/files/${e.attachmentId}`} lang={lang}>
+                          {e.attachmentTitle}
+                        </a>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : null}
           </section>
         ))}
+      </section>
+
+      <section aria-labelledby="rights-heading">
+        <h2 id="rights-heading">{t("assessment:public.rightsHeading")}</h2>
+        <dl className="rights">
+          {rightsCatalogue
+            .filter((r) => content.impacts.some((i) => i.rights.includes(r.id)))
+            .map((r) => (
+              <div key={r.id}>
+                <dt>{t(`inputs:right.${r.id}`)}</dt>
+                <dd>
+                  {t(`assessment:rightExplain.${r.id}`)} <span className="hint">({r.instruments})</span>
+                </dd>
+              </div>
+            ))}
+        </dl>
       </section>
 
       {diff && previousVersion ? (

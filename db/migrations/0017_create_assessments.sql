@@ -46,6 +46,8 @@ create table assessment_evidence (
   source text not null check (length(source) between 2 and 500),
   dated date,
   url text check (url ~ '^https?://' and length(url) <= 2000),
+  -- Or one of the deployment's published documents (a test report, an audit).
+  attachment_id uuid references attachments (id) on delete set null,
   created_by uuid references users (id) on delete set null,
   created_at timestamptz not null default now()
 );

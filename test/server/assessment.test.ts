@@ -32,6 +32,9 @@ describe("the public assessment", () => {
     // The words of an input behind an impact, and the link to it on the board.
     expect(res.text).toContain("messy papers will always be at the back of the line");
     expect(res.text).toContain(`/c/demo#input-${await inputId("demo-comment-0")}`);
+    // Each right named is explained in plain words, with the treaty articles.
+    expect(res.text).toContain(esc(en.rightExplain.non_discrimination));
+    expect(res.text).toContain("UDHR 2, 7 · ICCPR 2, 26");
     // Nothing about who wrote it: the pseudonym is not on the page.
     expect(res.text).not.toContain("Amina K.");
     expect((await new Client(server.url).get("/register/demo/assessment?version=99")).status).toBe(404);
@@ -176,6 +179,24 @@ describe("triage without JavaScript", () => {
   });
 });
 
+describe("evidence", () => {
+  it("is a source with a date and a link or one of the deployment's published documents, refused otherwise", async () => {
+    const admin = "/admin/assessments/demo";
+    const page = (await analyst.get(admin)).text;
+    const attachmentId = page.match(/name="attachmentId"[^>]*>[\s\S]*?<option value="([0-9a-f-]{36})"/)![1];
+    const bad = await analyst.post(admin, { intent: "evidence", sectionKey: "testing", source: "Pilot report", dated: "1st May", url: "ftp://x" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain(esc(en.errors.date));
+    expect(bad.text).toContain(esc(en.errors.url));
+    const foreign = await analyst.post(admin, { intent: "evidence", sectionKey: "testing", source: "Someone else's file", attachmentId: "00000000-0000-4000-8000-000000000000" });
+    expect(foreign.status).toBe(400);
+    expect(foreign.text).toContain(esc(en.errors.attachmentUnknown));
+    const ok = await analyst.post(admin, { intent: "evidence", sectionKey: "testing", source: "Pilot report, district of Mbale", dated: "2026-11-02", attachmentId });
+    expect(ok.status).toBe(303);
+    expect((await analyst.get(admin)).text).toContain(`href="/register/demo/files/${attachmentId}"`);
+  });
+});
+
 describe("decision and approval", () => {
   it("refuses 'proceed' past an open red-line impact, refuses self-approval, and publishes version 2 with a diff", async () => {
     const admin = "/admin/assessments/demo";
@@ -214,6 +235,9 @@ describe("decision and approval", () => {
     expect(pub.text).toContain(esc(en.diff.conclusion.replace("{{from}}", en.conclusion.proceed_with_conditions).replace("{{to}}", en.conclusion.do_not_deploy)));
     expect(pub.text).toContain("Deaf and hard-of-hearing applicants cannot ask for a review");
     expect((await new Client(server.url).get("/register/demo/assessment?version=1")).text).toContain(esc(en.conclusion.proceed_with_conditions));
+    const json = await (await fetch(`${server.url}/register/demo/assessment.json`)).json();
+    const testing = json.sections.find((x: { key: string }) => x.key === "testing");
+    expect(testing.evidence).toContainEqual({ source: "Pilot report, district of Mbale", dated: "2026-11-02", url: null, file: expect.stringMatching(/^\/register\/demo\/files\/[0-9a-f-]{36}$/) });
   });
 
   it("puts the assessment under review, in public too, when a monitoring result passes its threshold", async () => {
@@ -227,6 +251,10 @@ describe("decision and approval", () => {
     expect(breach.status).toBe(303);
     expect(breach.headers.get("location")).toContain("done=breach");
     expect((await new Client(server.url).get("/register/demo/assessment")).text).toContain(esc(en.public.underReview));
+    // The people who assess it are told when they open the staff area.
+    const home = (await lead.get("/admin")).text;
+    expect(home).toContain(esc(en.admin.reviewReason.monitoring));
+    expect(home).toContain('href="/admin/assessments/demo"');
     expect((await (await fetch(`${server.url}/register/demo/assessment.json`)).json()).status).toBe("under_review");
   });
 });

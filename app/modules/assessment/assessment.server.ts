@@ -97,7 +97,7 @@ export interface SectionRow {
   body: string;
   revision: number;
   updatedAt: Date;
-  evidence: { id: string; source: string; dated: string | null; url: string | null }[];
+  evidence: { id: string; source: string; dated: string | null; url: string | null; attachmentId: string | null; attachmentTitle: string | null }[];
 }
 
 export interface MitigationRow {
@@ -149,9 +149,10 @@ export const MAX_IMPACTS = 300;
 export async function listSections(assessmentId: string, db: Db = pool): Promise<SectionRow[]> {
   const rows = await db<Omit<SectionRow, "evidence">[]>`
     select key, body, revision, updated_at from assessment_sections where assessment_id = ${assessmentId}`;
-  const evidence = await db<{ id: string; sectionKey: SectionKey; source: string; dated: string | null; url: string | null }[]>`
-    select id, section_key, source, to_char(dated, 'YYYY-MM-DD') as dated, url
-    from assessment_evidence where assessment_id = ${assessmentId} order by section_key, created_at limit 1000`;
+  const evidence = await db<(SectionRow["evidence"][number] & { sectionKey: SectionKey })[]>`
+    select e.id, e.section_key, e.source, to_char(e.dated, 'YYYY-MM-DD') as dated, e.url, e.attachment_id, f.title as attachment_title
+    from assessment_evidence e left join attachments f on f.id = e.attachment_id
+    where e.assessment_id = ${assessmentId} order by e.section_key, e.created_at limit 1000`;
   const order = new Map(sectionKeys.map((k, i) => [k, i]));
   return rows
     .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
@@ -277,14 +278,19 @@ export async function saveSection(
 
 /** Adds an evidence record (source, date, link) to a section (003 pt2). */
 export async function addEvidence(
-  input: { assessmentId: string; sectionKey: SectionKey; source: string; dated?: string; url?: string; actorId: string },
+  input: { assessmentId: string; sectionKey: SectionKey; source: string; dated?: string; url?: string; attachmentId?: string; actorId: string },
   db: Sql = pool,
 ): Promise<Ok | Refusal> {
   return (await db.begin(async (tx) => {
     const locked = await lockEditable(input.assessmentId, tx);
     if (locked) return locked;
-    await tx`insert into assessment_evidence (assessment_id, section_key, source, dated, url, created_by)
-      values (${input.assessmentId}, ${input.sectionKey}, ${input.source}, ${input.dated ?? null}, ${input.url ?? null}, ${input.actorId})`;
+    if (input.attachmentId) {
+      const [own] = await tx`
+        select 1 from attachments f join assessments a on a.deployment_id = f.deployment_id where f.id = ${input.attachmentId} and a.id = ${input.assessmentId}`;
+      if (!own) return refuse(400, "assessment:errors.attachmentUnknown");
+    }
+    await tx`insert into assessment_evidence (assessment_id, section_key, source, dated, url, attachment_id, created_by)
+      values (${input.assessmentId}, ${input.sectionKey}, ${input.source}, ${input.dated ?? null}, ${input.url ?? null}, ${input.attachmentId ?? null}, ${input.actorId})`;
     await audit(tx, input.actorId, "add_assessment_evidence", "assessment", input.assessmentId, { key: input.sectionKey });
     return { ok: true } as const;
   })) as Ok | Refusal;
@@ -571,7 +577,11 @@ export async function listTriageQueue(
       ${f.group ? db`and ${f.group}::uuid = any(i.affected_groups)` : db``}
       ${f.method === "direct" ? db`and i.on_behalf_count is null` : f.method === "facilitated" ? db`and i.on_behalf_count is not null` : db``}
       ${f.joint ? db`and i.submission_id is not null` : db``}
-      ${f.unprocessed ? db`and not exists (select 1 from input_links l where l.input_id = i.id)` : db``}
+      ${
+        // A scalar subquery, not NOT EXISTS: the planner would turn that into an anti-join over every link of
+        // the consultation; this way each row is checked through the index only until the page is full.
+        f.unprocessed ? db`and (select 1 from input_links l where l.input_id = i.id limit 1) is null` : db``
+      }
       ${f.campaign ? db`and (i.duplicate_of is not null or exists (select 1 from inputs d where d.duplicate_of = i.id))` : db``}
     order by i.created_at desc, i.id desc
     limit ${limit + 1}`;
@@ -986,7 +996,16 @@ export function assessmentJson(pub: PublicAssessment) {
     conclusion: c.conclusion,
     justification: c.justification,
     publishedAt: c.publishedAt,
-    sections: c.sections.map((s) => ({ key: s.key, body: s.body, evidence: s.evidence.map(({ id: _, ...e }) => e) })),
+    sections: c.sections.map((s) => ({
+      key: s.key,
+      body: s.body,
+      evidence: s.evidence.map((e) => ({
+        source: e.source,
+        dated: e.dated,
+        url: e.url,
+        file: e.attachmentId ? `/register/${pub.deployment.slug}/files/${e.attachmentId}` : null,
+      })),
+    })),
     impacts: c.impacts.map((i) => ({
       id: i.id,
       number: i.number,
@@ -1038,7 +1057,7 @@ export async function findNextUnprocessed(input: { consultationId: string; creat
   const [row] = await db<{ id: string }[]>`
     select i.id from inputs i
     where i.consultation_id = ${input.consultationId} and i.status = 'published' and (i.created_at, i.id) < (${input.createdAt}, ${input.id}::uuid)
-      and not exists (select 1 from input_links l where l.input_id = i.id)
+      and (select 1 from input_links l where l.input_id = i.id limit 1) is null
     order by i.created_at desc, i.id desc limit 1`;
   return row?.id ?? null;
 }
@@ -1050,4 +1069,13 @@ export async function findAssessmentSummary(deploymentId: string, db: Db = pool)
     from assessments a join assessment_versions v on v.assessment_id = a.id
     where a.deployment_id = ${deploymentId} order by v.version desc limit 1`;
   return row ? { ...row, status: row.status === "published" ? ("published" as const) : ("under_review" as const) } : null;
+}
+
+/** Open review requests of the deployments in `organisationIds` (null: all), newest first, for the staff home page. */
+export async function listOpenReviewRequests(input: { organisationIds: string[] | null }, db: Db = pool) {
+  return db<{ slug: string; name: string; reason: "dossier_change" | "monitoring"; createdAt: Date }[]>`
+    select d.slug, d.name, r.reason, r.created_at
+    from assessment_review_requests r join deployments d on d.id = r.deployment_id
+    where r.resolved_at is null ${input.organisationIds === null ? db`` : db`and d.organisation_id = any(${input.organisationIds}::uuid[])`}
+    order by r.created_at desc limit 20`;
 }

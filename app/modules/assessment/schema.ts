@@ -39,6 +39,7 @@ export const EvidenceSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.string().trim().max(2000, "assessment:errors.tooLong").regex(/^https?:\/\/\S+$/, "assessment:errors.url").optional(),
   ),
+  attachmentId: z.preprocess((v) => (v === "" ? undefined : v), uuid.optional()),
 });
 
 const rationale = text(2000);
