@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { DRAFT_ITEMS, DRAFT_TITLE, setText, type DraftContent } from "./draft-doc";
+import { connectDocument } from "./yjs-connect.client";
 
 /**
  * The joint-submission editor's connection to its draft doc (issue #6): the stock y-websocket provider,
@@ -61,21 +62,7 @@ function readState(doc: Y.Doc, provider: WebsocketProvider): DraftState {
 export function openDraft(docName: string, onChange: (state: DraftState) => void): DraftSession {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`consult:${docName}`, doc);
-  const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/yjs`;
-  const provider = new WebsocketProvider(url, docName, doc, { disableBc: true });
-  // Presence: the server shows this person under their pseudonym and colour, whatever is set here.
-  provider.awareness.setLocalState({ cursor: null });
-  let frame = 0;
-  const emit = () => {
-    frame = 0;
-    onChange(readState(doc, provider));
-  };
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(emit);
-  };
-  doc.on("update", schedule);
-  provider.awareness.on("change", schedule);
-  provider.on("status", schedule);
+  const { provider, destroy } = connectDocument(docName, doc, (p) => onChange(readState(doc, p)));
   const items = () => doc.getArray<Y.Map<unknown>>(DRAFT_ITEMS);
   const item = (i: number) => {
     const it = items().get(i);
@@ -100,8 +87,7 @@ export function openDraft(docName: string, onChange: (state: DraftState) => void
       }),
     focus: (i) => provider.awareness.setLocalStateField("cursor", i === null ? null : { section: i }),
     destroy: () => {
-      if (frame) cancelAnimationFrame(frame);
-      provider.destroy();
+      destroy();
       void local.destroy();
       doc.destroy();
     },

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { KeyedOptions } from "~/components/forms";
 import { moveFocus, useShortcuts } from "~/components/shortcuts";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
@@ -41,6 +40,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     questions: questions.map((q) => ({ code: q.code, prompt: q.prompt })),
     title: tFor(context.locale, "assessment")("assessment:triage.title", { name: head.deploymentName }),
   };
+}
+
+/** One filter of the queue: a labelled select whose first option, "any", leaves it off. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--inline">
+      <label className="field__label" htmlFor={name}>
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("assessment:triage.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export default function Triage() {
@@ -88,52 +107,15 @@ export default function Triage() {
           </label>
           <input id="lang" name="lang" type="text" size={4} maxLength={3} pattern="[a-z]{2,3}" defaultValue={filter.lang ?? ""} />
         </div>
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="question">
-            {t("assessment:triage.question")}
-          </label>
-          <select id="question" name="question" defaultValue={filter.question ?? ""}>
-            <option value="">{t("assessment:triage.any")}</option>
-            {questions.map((q) => (
-              <option key={q.code} value={`question:${q.code}`}>
-                {q.code}: {q.prompt.slice(0, 60)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="concern">
-            {t("assessment:triage.concern")}
-          </label>
-          <select id="concern" name="concern" defaultValue={filter.concern ?? ""}>
-            <option value="">{t("assessment:triage.any")}</option>
-            <KeyedOptions values={concernTags} prefix="inputs:concern." />
-          </select>
-        </div>
-        {groups.length ? (
-          <div className="field field--inline">
-            <label className="field__label" htmlFor="group">
-              {t("assessment:groups")}
-            </label>
-            <select id="group" name="group" defaultValue={filter.group ?? ""}>
-              <option value="">{t("assessment:triage.any")}</option>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="method">
-            {t("assessment:triage.method")}
-          </label>
-          <select id="method" name="method" defaultValue={filter.method ?? ""}>
-            <option value="">{t("assessment:triage.any")}</option>
-            <KeyedOptions values={["direct", "facilitated"]} prefix="assessment:triage.methodOption." />
-          </select>
-        </div>
+        <FilterSelect name="question" label={t("assessment:triage.question")} value={filter.question} options={questions.map((q) => ({ value: `question:${q.code}`, label: `${q.code}: ${q.prompt.slice(0, 60)}` }))} />
+        <FilterSelect name="concern" label={t("assessment:triage.concern")} value={filter.concern} options={concernTags.map((c) => ({ value: c, label: t(`inputs:concern.${c}`) }))} />
+        {groups.length ? <FilterSelect name="group" label={t("assessment:groups")} value={filter.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} /> : null}
+        <FilterSelect
+          name="method"
+          label={t("assessment:triage.method")}
+          value={filter.method}
+          options={(["direct", "facilitated"] as const).map((m) => ({ value: m, label: t(`assessment:triage.methodOption.${m}`) }))}
+        />
         {(["unprocessed", "joint", "campaign"] as const).map((f) => (
           <div className="checkbox" key={f}>
             <input type="checkbox" id={f} name={f} value="1" defaultChecked={filter[f] === "1"} />

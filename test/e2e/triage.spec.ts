@@ -93,3 +93,25 @@ test("an analyst filters the queue, links an input to an impact, and creates an 
   await expect(inputs.getByText(/sign-language interpreter/)).toBeVisible();
   await page.context().close();
 });
+
+test("two staff members write the assessment's shared notes together, live", async ({ browser, page: admin }, info) => {
+  test.skip(info.project.name === "js-off", "the shared notes are a live document: JavaScript only");
+  const analyst = await analystPage(browser, admin, `notes-${Date.now()}@example.org`, true);
+  await admin.goto("/admin/assessments/demo");
+  await analyst.goto("/admin/assessments/demo");
+  const notes = (page: Page) => page.getByLabel(t("en", "assessment:notes.label"), { exact: true });
+  await expect(notes(admin)).toBeVisible();
+  await expect(notes(analyst)).toBeVisible();
+  // Each sees the other by name.
+  await expect(analyst.getByText(t("en", "assessment:notes.with", { names: "Administrator" }))).toBeVisible();
+  await notes(admin).click();
+  await admin.keyboard.type("Ask the Bureau for recall by district. ");
+  await expect(notes(analyst)).toHaveValue(/Ask the Bureau for recall by district/);
+  await notes(analyst).press("End");
+  await analyst.keyboard.type("Call the Disability Forum.");
+  await expect(notes(admin)).toHaveValue(/Ask the Bureau for recall by district\. Call the Disability Forum\./);
+  // Kept: a reload shows the same notes.
+  await analyst.reload();
+  await expect(notes(analyst)).toHaveValue(/Call the Disability Forum\./);
+  await analyst.context().close();
+});
