@@ -115,6 +115,8 @@ export default function ConsultationSettings() {
       {saved ? <Notice>{t(`admin:consultations.saved.${saved === "status" ? "status" : saved === "groups" ? "groups" : "settings"}`)}</Notice> : null}
       <p>
         <Link to={`/admin/consultations/${c.slug}/briefing`}>{t("admin:consultations.links.briefing")}</Link>
+        {" · "}
+        <Link to={`/admin/consultations/${c.slug}/responses`}>{t("admin:consultations.links.responses")}</Link>
         {c.status !== "draft" ? (
           <>
             {" · "}

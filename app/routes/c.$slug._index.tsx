@@ -167,6 +167,9 @@ export default function ConsultationPage() {
           <QuestionList pack={pack} lang={c.lang} answerLink={participation && accepting ? (code) => `/c/${c.slug}?answer=${code}#comment-form` : undefined} />
         </section>
       ) : null}
+      <p>
+        <Link to={`/c/${c.slug}/responses`}>{t("consultations:responsesLink")}</Link>
+      </p>
       <section aria-labelledby="take-part-heading" className="panel">
         <h2 id="take-part-heading">{t("consultations:takePart.heading")}</h2>
         {participation ? (

@@ -21,7 +21,7 @@ test.describe.configure({ timeout: 120_000 });
 
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
-const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment"];
+const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment", "/c/demo/responses"];
 
 async function audit(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -74,6 +74,7 @@ test("the staff pages have no serious accessibility violation", async ({ page })
     "/admin/assessments/demo/triage",
     "/admin/assessments/demo/impacts/1",
     "/admin/assessments/demo/impacts/new",
+    "/admin/consultations/demo/responses",
   ]) {
     await page.goto(path);
     await audit(page, path);
@@ -83,6 +84,11 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await page.locator(".triage-item a").first().click();
   await expect(page.getByRole("heading", { level: 1, name: t("en", "assessment:triage.inputTitle") })).toBeVisible();
   await audit(page, "/admin/assessments/demo/inputs/<id>");
+  // One input to answer, with its form.
+  await page.goto("/admin/consultations/demo/responses");
+  await page.locator("table a").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "responses:admin.answerTitle") })).toBeVisible();
+  await audit(page, "/admin/consultations/demo/responses/<id>");
 });
 
 for (const lng of ["en", "ar"]) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // STYLE.md, "Permissions": deny by default. Every loader and action either calls the permission helper
-// (or requireAssessment, which checks one in the deployment's organisation) or says, in a comment that
+// (or requireAssessment / requireResponder, which check one in the organisation concerned) or says, in a comment that
 // starts "Open to everyone", why it needs none. A new route that does neither
 // fails here before it can leak anything.
 const routesDir = path.resolve("app/routes");
@@ -34,7 +34,7 @@ describe("route modules", () => {
     const source = fs.readFileSync(path.join(routesDir, file), "utf8");
     for (const { name, body } of handlers(source)) {
       it(`${file} ${name} checks a permission or says why it is open`, () => {
-        expect(/require(Permission|User|Assessment)\(/.test(body) || /\/\/ Open to everyone/.test(body)).toBe(true);
+        expect(/require(Permission|User|Assessment|Responder)\(/.test(body) || /\/\/ Open to everyone/.test(body)).toBe(true);
       });
     }
   }

@@ -637,9 +637,10 @@ export async function listInputLinks(inputId: string, db: Db = pool) {
 /**
  * Inputs of the same deployment that say nearly the same thing (trigram similarity ≥ 0.3), most similar
  * first: a campaign or a shared point, handled as one cluster. The nearest 200 texts come from the GiST
- * index in distance order, so the cost stays bounded when thousands of inputs match.
+ * index in distance order, so the cost stays bounded when thousands of inputs match. `consultationId`
+ * keeps only that consultation's (answers are per consultation).
  */
-export async function listSimilarInputs(input: { inputId: string; limit?: number }, db: Db = pool) {
+export async function listSimilarInputs(input: { inputId: string; limit?: number; consultationId?: string }, db: Db = pool) {
   const [self] = await db<{ body: string; deploymentId: string }[]>`
     select i.body, c.deployment_id from inputs i join consultations c on c.id = i.consultation_id where i.id = ${input.inputId}`;
   if (!self || self.body.length < 20) return [];
@@ -652,6 +653,7 @@ export async function listSimilarInputs(input: { inputId: string; limit?: number
       order by body <-> ${self.body} limit 200
     ) o join consultations c on c.id = o.consultation_id
     where c.deployment_id = ${self.deploymentId} and similarity(o.body, ${self.body}) >= 0.3
+      ${input.consultationId ? db`and o.consultation_id = ${input.consultationId}` : db``}
     order by similarity(o.body, ${self.body}) desc, o.created_at
     limit ${Math.min(input.limit ?? 20, 100)}`;
 }
@@ -1078,4 +1080,11 @@ export async function listOpenReviewRequests(input: { organisationIds: string[] 
     from assessment_review_requests r join deployments d on d.id = r.deployment_id
     where r.resolved_at is null ${input.organisationIds === null ? db`` : db`and d.organisation_id = any(${input.organisationIds}::uuid[])`}
     order by r.created_at desc limit 20`;
+}
+
+/** The impacts of a deployment's assessment (number and title), for pages that point to them. */
+export async function listDeploymentImpacts(deploymentId: string, db: Db = pool) {
+  return db<{ id: string; number: number; title: string }[]>`
+    select m.id, m.number, m.title from impacts m join assessments a on a.id = m.assessment_id
+    where a.deployment_id = ${deploymentId} order by m.number limit ${MAX_IMPACTS}`;
 }

@@ -5,6 +5,7 @@ import { zonedToUtc } from "~/lib/time-zone";
 import type { ConsultationSettings, ConsultationStatus, TargetGroupSchema } from "./schema";
 import { AGGREGATE_MIN, statusMoves } from "./schema";
 import type { z } from "zod";
+import { countUnanswered } from "../responses/responses.server";
 
 // Staff side of a consultation (issue #5): create it as a draft, set it up, move it through its
 // lifecycle. Every write is scoped by id and recorded in the audit trail.
@@ -99,7 +100,10 @@ export async function setConsultationStatus(
           + (select count(*) from briefing_sections where consultation_id = ${input.id}) as n`;
       if (Number(ready.n) === 0) return { ok: false, status: 400, error: "admin:consultations.errors.empty" } as const;
     }
-    // TODO(#8): moving to "responded" waits until every input has a public answer.
+    // "Responded" means what it says: every published input has its public answer (issue #8).
+    if (input.to === "responded" && (await countUnanswered(input.id, tx)) > 0) {
+      return { ok: false, status: 409, error: "admin:consultations.errors.unanswered" } as const;
+    }
     await tx`update consultations set status = ${input.to}, status_changed_at = now(), updated_at = now() where id = ${input.id}`;
     await tx`
       insert into audit_events (actor_id, action, subject_type, subject_id, details)

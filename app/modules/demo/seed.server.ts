@@ -1,5 +1,6 @@
 import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoAssessment } from "../assessment/demo.server";
+import { seedDemoResponses } from "../responses/demo.server";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoTranslations } from "../consultations/demo-translations";
@@ -25,6 +26,8 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   await db.begin((tx) => seedDemoGroup({ consultation }, tx));
   // The published impact assessment, its impacts linked to the inputs above (each step its own transaction).
   await seedDemoAssessment({ slug: "demo", organisationId, consultationId }, db);
+  // "You said, we did": a public answer to each demo input, pointing to the impacts it changed.
+  await seedDemoResponses({ consultationId }, db);
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

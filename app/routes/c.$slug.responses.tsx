@@ -1,0 +1,155 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { dirOf } from "~/i18n";
+import { tFor } from "~/i18n.server";
+import { formatDate, formatNumber } from "~/lib/format";
+import { listQuestionCodes } from "~/modules/assessment/assessment.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { getPublicConsultation } from "~/modules/consultations/consultations.server";
+import { concernTags } from "~/modules/inputs/constants";
+import { getCoverage, listPublicResponses } from "~/modules/responses/responses.server";
+import { ResponseFilterSchema, responseDecisions } from "~/modules/responses/schema";
+import type { ConsultationLayoutData } from "./c.$slug";
+
+export const handle = { i18n: ["responses", "inputs", "consultations"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+/**
+ * "You said, we did" (DESIGN.md pages: /c/<slug>/responses): every answered input with its decision, the
+ * reason and the impacts it changed in the assessment, 50 at a time, filtered by a plain GET form.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requirePermission(request, context, "view:consultation");
+  const consultation = await getPublicConsultation(params.slug!);
+  const url = new URL(request.url);
+  const filter = ResponseFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const [page, coverage, questions] = await Promise.all([
+    listPublicResponses({ consultationId: consultation.id, filter }),
+    getCoverage(consultation.id),
+    listQuestionCodes(consultation.id),
+  ]);
+  const next = page.next ? `?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next })}` : null;
+  const t = tFor(context.locale, "responses");
+  return {
+    items: page.items.map((r) => ({ ...r, respondedOn: formatDate(r.respondedAt, context.locale) })),
+    next,
+    filter,
+    questions,
+    coverage: { ...coverage, text: t("responses:coverage", { answered: formatNumber(coverage.answered, context.locale), total: formatNumber(coverage.total, context.locale), count: coverage.total }) },
+    deploymentSlug: consultation.deploymentSlug,
+    title: t("responses:public.title", { title: consultation.title }),
+  };
+}
+
+export default function Responses() {
+  const { items, next, filter, questions, coverage, deploymentSlug } = useLoaderData<typeof loader>();
+  const { consultation: c } = useRouteLoaderData<ConsultationLayoutData>("routes/c.$slug")!;
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to={`/c/${c.slug}`}>{c.title}</Link>
+      </p>
+      <h1>{t("responses:public.heading")}</h1>
+      <p>{t("responses:public.intro")}</p>
+      <p>
+        <meter min={0} max={Math.max(1, coverage.total)} value={coverage.answered} aria-label={coverage.text} /> {coverage.text}
+      </p>
+      <form method="get" className="filters">
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="decision">
+            {t("responses:public.decision")}
+          </label>
+          <select id="decision" name="decision" defaultValue={filter.decision ?? ""}>
+            <option value="">{t("responses:public.any")}</option>
+            {responseDecisions.map((d) => (
+              <option key={d} value={d}>
+                {t(`responses:decision.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {questions.length ? (
+          <div className="field field--inline">
+            <label className="field__label" htmlFor="question">
+              {t("responses:public.question")}
+            </label>
+            <select id="question" name="question" defaultValue={filter.question ?? ""}>
+              <option value="">{t("responses:public.any")}</option>
+              {questions.map((q) => (
+                <option key={q.code} value={`question:${q.code}`}>
+                  {`${q.code}: ${q.prompt.slice(0, 60)}`}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="concern">
+            {t("responses:public.concern")}
+          </label>
+          <select id="concern" name="concern" defaultValue={filter.concern ?? ""}>
+            <option value="">{t("responses:public.any")}</option>
+            {concernTags.map((x) => (
+              <option key={x} value={x}>
+                {t(`inputs:concern.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="lang">
+            {t("responses:public.lang")}
+          </label>
+          <input id="lang" name="lang" type="text" size={4} maxLength={3} pattern="[a-z]{2,3}" defaultValue={filter.lang ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          {t("responses:public.filter")}
+        </button>
+      </form>
+      {items.length === 0 ? <p>{t("responses:public.empty")}</p> : null}
+      <ol className="responses">
+        {items.map((r) => (
+          <li key={r.inputId} id={`response-${r.inputId}`} className="response">
+            <blockquote className="quote" lang={r.inputLang} dir={dirOf(r.inputLang)}>
+              {r.summary}
+            </blockquote>
+            <p>
+              <Link to={`/c/${c.slug}#input-${r.inputId}`}>{t("responses:public.readInput")}</Link>
+            </p>
+            <p>
+              <strong className={`decision decision--${r.decision}`}>{t(`responses:decision.${r.decision}`)}</strong> · {r.respondedOn}
+              {r.together ? <> · {t("responses:public.together", { count: r.together })}</> : null}
+            </p>
+            <p lang={r.lang} dir={dirOf(r.lang)}>
+              {r.reason}
+            </p>
+            {r.impacts.length ? (
+              <p>
+                {t("responses:public.changed")}{" "}
+                {r.impacts.map((m, n) => (
+                  <span key={m.id}>
+                    {n ? ", " : ""}
+                    <Link to={`/register/${deploymentSlug}/assessment#impact-${m.number}`}>{`#${m.number} ${m.title}`}</Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {next ? (
+        <p className="pager">
+          <Link to={next}>{t("responses:public.next")}</Link>
+        </p>
+      ) : null}
+      <p>
+        <a href={`/c/${c.slug}/responses.json`}>{t("responses:public.json")}</a>
+      </p>
+    </>
+  );
+}
+
+export { ErrorBoundary } from "~/root";
