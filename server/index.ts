@@ -8,12 +8,13 @@ async function main() {
   // The Remix build sits beside this bundle's folder (build/index.js; see remix.config.js).
   const buildUrl = new URL("../index.js", import.meta.url).href;
   const build = (await import(buildUrl)) as ServerBuild;
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = process.env;
+  const { ADMIN_EMAIL, ADMIN_PASSWORD, SMTP_URL, MAIL_FROM, SITE_URL } = process.env;
   const running = await startServer({
     build,
     logger,
     admin: ADMIN_EMAIL && ADMIN_PASSWORD ? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } : undefined,
     demo: process.env.DEMO !== "0",
+    mail: SMTP_URL ? { url: SMTP_URL, from: MAIL_FROM ?? "notices@localhost", siteUrl: (SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "") } : undefined,
   });
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");

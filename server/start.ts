@@ -13,6 +13,7 @@ import { migrate } from "../db/migrate";
 import { createApp } from "./app";
 import { loadCsrfKey } from "./csrf";
 import { createYjsServer, type YjsOptions } from "./yjs";
+import { createMailer, deliverDue, queueDigests } from "../app/modules/notices/mailer.server";
 
 /** The repository root, found from this file whether it runs from server/ or from build/server/. */
 function findRoot(): string {
@@ -80,6 +81,8 @@ export async function startServer(options: {
   ownDatabase?: boolean;
   /** Limits and timers of the collaborative-documents endpoint (tests shorten them). */
   yjs?: Partial<Omit<YjsOptions, "logger" | "sql">>;
+  /** Email for notices (SMTP_URL, MAIL_FROM, SITE_URL); without it notices stay in the inbox only. */
+  mail?: { url: string; from: string; siteUrl: string; intervalMs?: number };
 }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
   const ownDatabase = options.ownDatabase ?? true;
@@ -115,7 +118,22 @@ export async function startServer(options: {
     deleteExpiredSessions().catch((err) => logger.warn({ err: serializeError(err) }, "session sweep failed"));
   }, 60 * 60 * 1000);
   sweeper.unref();
-  logger.info({ port: actualPort, db: dbConfig().mode, version }, "listening");
+  // Notices by email: the queue is read every 30 s; a failed send waits and is tried again (issue #8).
+  const mailer = options.mail ? createMailer(options.mail.url, options.mail.from) : null;
+  let mailing = Promise.resolve();
+  const mailTimer = mailer
+    ? setInterval(() => {
+        mailing = mailing
+          .then(async () => {
+            await queueDigests();
+            const report = await deliverDue({ mailer, siteUrl: options.mail!.siteUrl });
+            if (report.sent || report.failed || report.dropped) logger.info(report, "notice emails");
+          })
+          .catch((err) => logger.warn({ err: serializeError(err) }, "notice emails failed"));
+      }, options.mail!.intervalMs ?? 30_000)
+    : null;
+  mailTimer?.unref();
+  logger.info({ port: actualPort, db: dbConfig().mode, version, mail: !!mailer }, "listening");
 
   let closing: Promise<void> | undefined;
   return {
@@ -125,6 +143,9 @@ export async function startServer(options: {
       // Stop accepting, let requests in flight finish (10 s at most), then close the database.
       closing ??= (async () => {
         clearInterval(sweeper);
+        if (mailTimer) clearInterval(mailTimer);
+        await mailing;
+        mailer?.close();
         await yjs.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

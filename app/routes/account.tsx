@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Notice } from "~/components/notice";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
@@ -10,21 +10,29 @@ import { deleteAccount } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { AddEmailSchema } from "~/modules/auth/schema";
+import { accountNoticePrefs, countUnread, noticeEmailChoices, setNoticeEmailChoice } from "~/modules/notices/notices.server";
 
-export const handle = { i18n: ["auth"] };
+export const handle = { i18n: ["auth", "responses"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const saved = new URL(request.url).searchParams.get("saved") === "1";
-  return { user: { displayName: user.displayName, kind: user.kind, email: user.email }, saved, title: tFor(context.locale)("auth:account.title") };
+  const [unread, [prefs]] = await Promise.all([countUnread(user.id), accountNoticePrefs(user.id)]);
+  return { user: { displayName: user.displayName, kind: user.kind, email: user.email }, unread, noticeEmail: prefs?.noticeEmail ?? "each", saved, title: tFor(context.locale)("auth:account.title") };
 }
 
 /** A participant may add an email for notices later; it is never required (001 §33). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
   const values = formValues(await request.formData());
+  if (values.intent === "noticeEmail") {
+    const choice = noticeEmailChoices.find((c) => c === values.noticeEmail);
+    if (!choice) return data({ values, errors: { noticeEmail: ["responses:errors.choice"] } }, { status: 400 });
+    await setNoticeEmailChoice({ userId: user.id, choice });
+    return redirect("/account?saved=1", 303);
+  }
   if (values.intent === "delete") {
     if (values.confirm !== "yes") return data({ values, errors: { confirm: ["auth:errors.confirmDelete"] } }, { status: 400 });
     await deleteAccount({ userId: user.id, withdrawInputs: values.withdraw === "yes" });
@@ -38,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, saved } = useLoaderData<typeof loader>();
+  const { user, saved, unread, noticeEmail } = useLoaderData<typeof loader>();
   const { values, errors } = useFormState();
   const { t } = useTranslation();
   return (
@@ -48,6 +56,32 @@ export default function Account() {
         <Notice>{t("auth:account.emailSaved")}</Notice>
       ) : null}
       <p>{t("auth:account.signedInAs", { name: user.displayName })}</p>
+      <section aria-labelledby="inbox-heading">
+        <h2 id="inbox-heading">{t("responses:inbox.title")}</h2>
+        <p>
+          <Link to="/account/inbox">{t("responses:inbox.unread", { count: unread })}</Link>
+        </p>
+        {user.email ? (
+          <Form method="post" className="form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="noticeEmail" />
+            <fieldset className="field">
+              <legend className="field__label">{t("responses:inbox.emailChoice")}</legend>
+              {noticeEmailChoices.map((c) => (
+                <div className="checkbox" key={c}>
+                  <input type="radio" id={`noticeEmail-${c}`} name="noticeEmail" value={c} defaultChecked={noticeEmail === c} />
+                  <label htmlFor={`noticeEmail-${c}`}>{t(`responses:inbox.email.${c}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" className="button button--secondary">
+              {t("responses:inbox.saveChoice")}
+            </button>
+          </Form>
+        ) : (
+          <p className="hint">{t("responses:inbox.noEmail")}</p>
+        )}
+      </section>
       {user.kind === "participant" ? (
         <section aria-labelledby="email-heading">
           <h2 id="email-heading">{t("auth:account.email.heading")}</h2>

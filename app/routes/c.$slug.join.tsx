@@ -52,7 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(next, 303);
   }
 
-  const joined = await joinAsNewParticipant({ consultation, ...parsed.data });
+  // Notices are written in this language: the one chosen, else the one the page was read in.
+  const joined = await joinAsNewParticipant({ consultation, ...parsed.data, preferredLang: parsed.data.preferredLang || context.locale });
   if (!joined.ok) return data({ values, errors: { pseudonym: [joined.error] } }, { status: joined.status });
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(joined.token, joined.expiresAt, { secure: context.secure }));

@@ -102,7 +102,7 @@ for (const lng of ["en", "ar"]) {
     await page.locator("#comment-form details").evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await audit(page, `/c/demo with the comment form ${lng}`);
     const report = await page.locator("a[href*='/report?input=']").first().getAttribute("href");
-    for (const path of ["/c/demo?answer=Q1", report!, "/c/demo/groups"]) {
+    for (const path of ["/c/demo?answer=Q1", report!, "/account", "/account/inbox", "/c/demo/groups"]) {
       await page.goto(path);
       await audit(page, `${path} ${lng}`);
     }

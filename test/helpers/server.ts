@@ -12,7 +12,9 @@ export { Client, csrfFrom, esc, postMultipart } from "./client";
 export const ADMIN = { email: "admin@example.org", password: "a long admin password" };
 
 /** The whole app in this process on a free loopback port, on the file's database, with the demo. */
-export async function startTestServer(options: { yjs?: Parameters<typeof startServer>[0]["yjs"] } = {}): Promise<RunningServer & { url: string; logs: string[] }> {
+export async function startTestServer(
+  options: { yjs?: Parameters<typeof startServer>[0]["yjs"]; mail?: Parameters<typeof startServer>[0]["mail"] } = {},
+): Promise<RunningServer & { url: string; logs: string[] }> {
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, done) {
@@ -30,6 +32,7 @@ export async function startTestServer(options: { yjs?: Parameters<typeof startSe
     demo: true,
     ownDatabase: false,
     yjs: options.yjs,
+    mail: options.mail,
   });
   return { ...running, url: `http://127.0.0.1:${running.port}`, logs };
 }

@@ -3,6 +3,7 @@ import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { redLineCatalogue } from "../deployments/constants";
 import { csvCell } from "../deployments/export";
+import { notify } from "../notices/notices.server";
 import { sectionKeys, type AssessmentStatus, type Conclusion, type LinkKind, type SectionKey } from "./constants";
 import {
   decisionProblems,
@@ -838,6 +839,18 @@ export async function approveAndPublish(input: { head: AssessmentHead; actorId: 
       values (${input.head.id}, ${version}, ${content.conclusion}, ${tx.json(content as never)}, ${row.submittedBy}, ${input.actorId})`;
     await tx`update assessments set status = 'published', review_reason = '', updated_at = now() where id = ${input.head.id}`;
     await tx`update assessment_review_requests set resolved_at = now() where deployment_id = ${input.head.deploymentId} and resolved_at is null`;
+    // Those whose inputs fed this assessment are told it is published.
+    await notify(
+      {
+        recipients: tx`
+          select p.user_id from input_links l join inputs i on i.id = l.input_id join participations p on p.id = i.participation_id
+          where l.assessment_id = ${input.head.id}`,
+        kind: "assessment_published",
+        params: { deployment: input.head.deploymentName, version },
+        link: `/register/${input.head.deploymentSlug}/assessment`,
+      },
+      tx,
+    );
     await audit(tx, input.actorId, "publish_assessment", "assessment", input.head.id, { version, conclusion: content.conclusion });
     return { ok: true, version } as const;
   })) as Ok<{ version: number }> | DecisionRefusal;

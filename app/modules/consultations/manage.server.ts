@@ -6,6 +6,7 @@ import type { ConsultationSettings, ConsultationStatus, TargetGroupSchema } from
 import { AGGREGATE_MIN, statusMoves } from "./schema";
 import type { z } from "zod";
 import { countUnanswered } from "../responses/responses.server";
+import { notify } from "../notices/notices.server";
 
 // Staff side of a consultation (issue #5): create it as a draft, set it up, move it through its
 // lifecycle. Every write is scoped by id and recorded in the audit trail.
@@ -104,7 +105,13 @@ export async function setConsultationStatus(
     if (input.to === "responded" && (await countUnanswered(input.id, tx)) > 0) {
       return { ok: false, status: 409, error: "admin:consultations.errors.unanswered" } as const;
     }
-    await tx`update consultations set status = ${input.to}, status_changed_at = now(), updated_at = now() where id = ${input.id}`;
+    const [c] = await tx<{ slug: string; title: string }[]>`
+      update consultations set status = ${input.to}, status_changed_at = now(), updated_at = now() where id = ${input.id} returning slug, title`;
+    // Everyone who joined hears of it (opening, closing, analysis, answers published).
+    await notify(
+      { recipients: tx`select user_id from participations where consultation_id = ${input.id}`, kind: "consultation_status", params: { consultation: c.title, status: input.to }, link: `/c/${c.slug}` },
+      tx,
+    );
     await tx`
       insert into audit_events (actor_id, action, subject_type, subject_id, details)
       values (${input.actorId}, 'consultation_status', 'consultation', ${input.id}, ${tx.json({ from: row.status, to: input.to })})`;

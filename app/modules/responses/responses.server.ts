@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
+import { notify } from "../notices/notices.server";
 import type { ResponseDecision } from "./constants";
 import type { ResponseFilter } from "./schema";
 
@@ -101,6 +102,22 @@ export async function respondToInputs(
     if (impactIds.length) {
       await tx`insert into response_impacts ${tx(responseIds.flatMap((response_id) => impactIds.map((impact_id) => ({ response_id, impact_id }))))}`;
     }
+    // The authors are told, in their inbox and by email if they asked: the participant who wrote it, or
+    // every member of the group whose joint submission it is part of.
+    await notify(
+      {
+        recipients: tx`
+          select p.user_id from inputs i join participations p on p.id = i.participation_id where i.id = any(${ids}::uuid[])
+          union
+          select p.user_id from inputs i join joint_submissions s on s.id = i.submission_id
+            join group_members m on m.group_id = s.group_id join participations p on p.id = m.participation_id
+          where i.id = any(${ids}::uuid[])`,
+        kind: "response",
+        params: { consultation: input.consultation.title, decision: input.decision },
+        link: `/c/${input.consultation.slug}/responses#response-${ids[0]}`,
+      },
+      tx,
+    );
     await tx`
       insert into audit_events (actor_id, action, subject_type, subject_id, details)
       values (${input.actorId}, 'respond_to_inputs', 'consultation', ${input.consultation.id},

@@ -1,0 +1,15 @@
+import type { TFunction } from "i18next";
+import type { NoticeKind, NoticeParams } from "./notices.server";
+
+/** A notice in words, in the language of `t`: the inbox and the emails say the same thing. */
+export function noticeText(t: TFunction, n: { kind: NoticeKind; params: NoticeParams }): string {
+  const p = n.params;
+  switch (n.kind) {
+    case "response":
+      return t("responses:notice.response", { consultation: String(p.consultation ?? ""), decision: t(`responses:decision.${p.decision}`) });
+    case "consultation_status":
+      return t("responses:notice.consultation_status", { consultation: String(p.consultation ?? ""), status: t(`consultations:status.${p.status}`) });
+    case "assessment_published":
+      return t("responses:notice.assessment_published", { deployment: String(p.deployment ?? ""), version: String(p.version ?? "") });
+  }
+}
