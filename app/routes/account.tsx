@@ -10,7 +10,8 @@ import { deleteAccount } from "~/modules/auth/account.server";
 import { requireUser } from "~/modules/auth/guards.server";
 import { clearSessionCookie } from "~/modules/auth/sessions.server";
 import { AddEmailSchema } from "~/modules/auth/schema";
-import { accountNoticePrefs, countUnread, noticeEmailChoices, setNoticeEmailChoice } from "~/modules/notices/notices.server";
+import { noticeEmailChoices } from "~/modules/notices/constants";
+import { accountNoticePrefs, countUnread, setNoticeEmailChoice } from "~/modules/notices/notices.server";
 
 export const handle = { i18n: ["auth", "responses"] };
 

@@ -27,16 +27,8 @@ import {
   type DecisionRefusal,
 } from "~/modules/assessment/assessment.server";
 import { isEditable, manualMoves, severityOf, type DecisionProblem } from "~/modules/assessment/rules";
-import {
-  assessmentStatuses,
-  conclusions,
-  DecisionSchema,
-  EvidenceSchema,
-  IndicatorSchema,
-  indicatorDirections,
-  ResultSchema,
-  SectionSchema,
-} from "~/modules/assessment/schema";
+import { assessmentStatuses, conclusions, indicatorDirections } from "~/modules/assessment/constants";
+import { DecisionSchema, EvidenceSchema, IndicatorSchema, ResultSchema, SectionSchema } from "~/modules/assessment/schema";
 import { can } from "~/modules/auth/permissions";
 import { listAttachments } from "~/modules/deployments/attachments.server";
 

@@ -20,7 +20,8 @@ import {
   type ImpactRow,
 } from "~/modules/assessment/assessment.server";
 import { isEditable, ratingDimensions, severityOf } from "~/modules/assessment/rules";
-import { ImpactSchema, MitigationSchema, MitigationStatusSchema, mitigationLevels, mitigationStatuses, rightsCatalogue } from "~/modules/assessment/schema";
+import { mitigationLevels, mitigationStatuses, rightsCatalogue } from "~/modules/assessment/constants";
+import { ImpactSchema, MitigationSchema, MitigationStatusSchema } from "~/modules/assessment/schema";
 
 export const handle = { i18n: ["admin", "assessment", "inputs", "dossier"] };
 

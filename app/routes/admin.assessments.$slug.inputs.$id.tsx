@@ -19,7 +19,8 @@ import {
   unlinkInput,
 } from "~/modules/assessment/assessment.server";
 import { isEditable } from "~/modules/assessment/rules";
-import { LinkSchema, linkKinds } from "~/modules/assessment/schema";
+import { linkKinds } from "~/modules/assessment/constants";
+import { LinkSchema } from "~/modules/assessment/schema";
 
 export const handle = { i18n: ["admin", "assessment", "inputs"] };
 

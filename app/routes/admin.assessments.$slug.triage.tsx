@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { moveFocus, useShortcuts } from "~/components/shortcuts";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
@@ -40,26 +41,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     questions: questions.map((q) => ({ code: q.code, prompt: q.prompt })),
     title: tFor(context.locale, "assessment")("assessment:triage.title", { name: head.deploymentName }),
   };
-}
-
-/** One filter of the queue: a labelled select whose first option, "any", leaves it off. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field field--inline">
-      <label className="field__label" htmlFor={name}>
-        {label}
-      </label>
-      <select id={name} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("assessment:triage.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Triage() {
@@ -107,10 +88,11 @@ export default function Triage() {
           </label>
           <input id="lang" name="lang" type="text" size={4} maxLength={3} pattern="[a-z]{2,3}" defaultValue={filter.lang ?? ""} />
         </div>
-        <FilterSelect name="question" label={t("assessment:triage.question")} value={filter.question} options={questions.map((q) => ({ value: `question:${q.code}`, label: `${q.code}: ${q.prompt.slice(0, 60)}` }))} />
-        <FilterSelect name="concern" label={t("assessment:triage.concern")} value={filter.concern} options={concernTags.map((c) => ({ value: c, label: t(`inputs:concern.${c}`) }))} />
-        {groups.length ? <FilterSelect name="group" label={t("assessment:groups")} value={filter.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} /> : null}
+        <FilterSelect any={t("assessment:triage.any")} name="question" label={t("assessment:triage.question")} value={filter.question} options={questions.map((q) => ({ value: `question:${q.code}`, label: `${q.code}: ${q.prompt.slice(0, 60)}` }))} />
+        <FilterSelect any={t("assessment:triage.any")} name="concern" label={t("assessment:triage.concern")} value={filter.concern} options={concernTags.map((c) => ({ value: c, label: t(`inputs:concern.${c}`) }))} />
+        {groups.length ? <FilterSelect any={t("assessment:triage.any")} name="group" label={t("assessment:groups")} value={filter.group} options={groups.map((g) => ({ value: g.id, label: g.name }))} /> : null}
         <FilterSelect
+          any={t("assessment:triage.any")}
           name="method"
           label={t("assessment:triage.method")}
           value={filter.method}

@@ -10,7 +10,8 @@ import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/li
 import { listDeploymentImpacts, listSimilarInputs } from "~/modules/assessment/assessment.server";
 import { requireResponder } from "~/modules/responses/access.server";
 import { findNextUnanswered, getInputToAnswer, respondToInputs } from "~/modules/responses/responses.server";
-import { RespondSchema, responseDecisions } from "~/modules/responses/schema";
+import { responseDecisions } from "~/modules/responses/constants";
+import { RespondSchema } from "~/modules/responses/schema";
 
 export const handle = { i18n: ["admin", "responses", "inputs"] };
 

@@ -54,10 +54,14 @@ export default function AnsweringQueue() {
           </li>
         ) : null}
         <li>
-          <Link to={unanswered ? "?" : "?unanswered=1"}>{unanswered ? t("responses:admin.showAll") : t("responses:admin.showUnanswered")}</Link>
+          <Link className="button button--secondary" to={unanswered ? "?" : "?unanswered=1"}>
+            {unanswered ? t("responses:admin.showAll") : t("responses:admin.showUnanswered")}
+          </Link>
         </li>
         <li>
-          <Link to={`/c/${consultation.slug}/responses`}>{t("responses:admin.public")}</Link>
+          <Link className="button button--secondary" to={`/c/${consultation.slug}/responses`}>
+            {t("responses:admin.public")}
+          </Link>
         </li>
       </ul>
       <table className="table">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -9,7 +10,8 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import { concernTags } from "~/modules/inputs/constants";
 import { getCoverage, listPublicResponses } from "~/modules/responses/responses.server";
-import { ResponseFilterSchema, responseDecisions } from "~/modules/responses/schema";
+import { responseDecisions } from "~/modules/responses/constants";
+import { ResponseFilterSchema } from "~/modules/responses/schema";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["responses", "inputs", "consultations"] };
@@ -58,47 +60,11 @@ export default function Responses() {
         <meter min={0} max={Math.max(1, coverage.total)} value={coverage.answered} aria-label={coverage.text} /> {coverage.text}
       </p>
       <form method="get" className="filters">
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="decision">
-            {t("responses:public.decision")}
-          </label>
-          <select id="decision" name="decision" defaultValue={filter.decision ?? ""}>
-            <option value="">{t("responses:public.any")}</option>
-            {responseDecisions.map((d) => (
-              <option key={d} value={d}>
-                {t(`responses:decision.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect any={t("responses:public.any")} name="decision" label={t("responses:public.decision")} value={filter.decision} options={responseDecisions.map((d) => ({ value: d, label: t(`responses:decision.${d}`) }))} />
         {questions.length ? (
-          <div className="field field--inline">
-            <label className="field__label" htmlFor="question">
-              {t("responses:public.question")}
-            </label>
-            <select id="question" name="question" defaultValue={filter.question ?? ""}>
-              <option value="">{t("responses:public.any")}</option>
-              {questions.map((q) => (
-                <option key={q.code} value={`question:${q.code}`}>
-                  {`${q.code}: ${q.prompt.slice(0, 60)}`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect any={t("responses:public.any")} name="question" label={t("responses:public.question")} value={filter.question} options={questions.map((q) => ({ value: `question:${q.code}`, label: `${q.code}: ${q.prompt.slice(0, 60)}` }))} />
         ) : null}
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="concern">
-            {t("responses:public.concern")}
-          </label>
-          <select id="concern" name="concern" defaultValue={filter.concern ?? ""}>
-            <option value="">{t("responses:public.any")}</option>
-            {concernTags.map((x) => (
-              <option key={x} value={x}>
-                {t(`inputs:concern.${x}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect any={t("responses:public.any")} name="concern" label={t("responses:public.concern")} value={filter.concern} options={concernTags.map((x) => ({ value: x, label: t(`inputs:concern.${x}`) }))} />
         <div className="field field--inline">
           <label className="field__label" htmlFor="lang">
             {t("responses:public.lang")}

@@ -29,3 +29,17 @@ test("a lead answers an input, and the answer is on the public page", async ({ p
   await expect(page.getByText(words)).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: words }).getByRole("link", { name: mine.impact })).toBeVisible();
 });
+
+test("a participant finds their notices from their account page", async ({ page }) => {
+  await page.goto("/c/demo/join");
+  await page.getByLabel(t("en", "consultations:join.pseudonym.label"), { exact: true }).fill(`Inbox reader ${Math.random().toString(36).slice(2, 6)}`);
+  await page.getByLabel(t("en", "consultations:join.consent.label"), { exact: true }).check();
+  await page.getByRole("button", { name: t("en", "consultations:join.submit") }).click();
+  await page.getByRole("link", { name: t("en", "auth:welcome.continue") }).click();
+  // Through the links, as a person would (with JavaScript, client-side navigation).
+  await page.getByRole("link", { name: /^Your account/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: t("en", "responses:inbox.title") })).toBeVisible();
+  await page.getByRole("link", { name: t("en", "responses:inbox.unread_other", { count: "0" }) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "responses:inbox.title") })).toBeVisible();
+  await expect(page.getByText(t("en", "responses:inbox.empty"))).toBeVisible();
+});

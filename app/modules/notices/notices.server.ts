@@ -4,8 +4,9 @@ import { sql as pool, type Db } from "../../../db/client";
 // address. Other modules call `notify` inside their own transaction, so a notice exists exactly when the
 // event it tells of does.
 
-export const noticeKinds = ["response", "consultation_status", "assessment_published"] as const;
-export type NoticeKind = (typeof noticeKinds)[number];
+import type { NoticeEmailChoice, NoticeKind } from "./constants";
+
+export * from "./constants";
 
 /** Names and codes only (a title, a status, a decision): the words around them come from the reader's language. */
 export type NoticeParams = Record<string, string | number>;
@@ -62,9 +63,6 @@ export async function countUnread(userId: string, db: Db = pool): Promise<number
 export async function markNoticesRead(userId: string, db: Db = pool): Promise<void> {
   await db`update notices set read_at = now() where user_id = ${userId} and read_at is null`;
 }
-
-export const noticeEmailChoices = ["none", "each", "daily"] as const;
-export type NoticeEmailChoice = (typeof noticeEmailChoices)[number];
 
 /** Whether notices also come by email: never, each at once, or once a day. */
 export async function setNoticeEmailChoice(input: { userId: string; choice: NoticeEmailChoice }, db: Db = pool): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
-import type { NoticeKind, NoticeParams } from "./notices.server";
+import type { NoticeKind } from "./constants";
+import type { NoticeParams } from "./notices.server";
 
 /** A notice in words, in the language of `t`: the inbox and the emails say the same thing. */
 export function noticeText(t: TFunction, n: { kind: NoticeKind; params: NoticeParams }): string {
