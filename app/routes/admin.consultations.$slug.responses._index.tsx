@@ -59,6 +59,11 @@ export default function AnsweringQueue() {
           </Link>
         </li>
         <li>
+          <Link className="button button--secondary" to={`/admin/consultations/${consultation.slug}/contests`}>
+            {t("responses:contest.queue")}
+          </Link>
+        </li>
+        <li>
           <Link className="button button--secondary" to={`/c/${consultation.slug}/responses`}>
             {t("responses:admin.public")}
           </Link>

@@ -9,6 +9,7 @@ import { listQuestionCodes } from "~/modules/assessment/assessment.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import { concernTags } from "~/modules/inputs/constants";
+import { listOwnInputIds } from "~/modules/responses/contests.server";
 import { getCoverage, listPublicResponses } from "~/modules/responses/responses.server";
 import { responseDecisions } from "~/modules/responses/constants";
 import { ResponseFilterSchema } from "~/modules/responses/schema";
@@ -32,10 +33,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getCoverage(consultation.id),
     listQuestionCodes(consultation.id),
   ]);
+  // The viewer's own inputs on this page (or their group's): those answers they may contest, once.
+  const own = context.user ? new Set(await listOwnInputIds({ userId: context.user.id, inputIds: page.items.map((r) => r.inputId) })) : new Set<string>();
   const next = page.next ? `?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next })}` : null;
   const t = tFor(context.locale, "responses");
   return {
-    items: page.items.map((r) => ({ ...r, respondedOn: formatDate(r.respondedAt, context.locale) })),
+    items: page.items.map((r) => ({
+      ...r,
+      respondedOn: formatDate(r.respondedAt, context.locale),
+      contestedOn: r.contestedAt ? formatDate(r.contestedAt, context.locale) : null,
+      canContest: own.has(r.inputId) && !r.contestedAt,
+    })),
     next,
     filter,
     questions,
@@ -92,6 +100,23 @@ export default function Responses() {
             <p lang={r.lang} dir={dirOf(r.lang)}>
               {r.reason}
             </p>
+            {r.contestedOn ? (
+              <p className="contest">
+                {t("responses:contest.contestedOn", { date: r.contestedOn })}{" "}
+                {r.contestOutcome ? (
+                  <>
+                    <strong>{t(`responses:contest.outcome.${r.contestOutcome}`)}</strong> <span lang={r.lang}>{r.contestOutcomeReason}</span>
+                  </>
+                ) : (
+                  t("responses:contest.pending")
+                )}
+              </p>
+            ) : null}
+            {r.canContest ? (
+              <p>
+                <Link to={`/c/${c.slug}/responses/${r.inputId}/contest`}>{t("responses:contest.link")}</Link>
+              </p>
+            ) : null}
             {r.impacts.length ? (
               <p>
                 {t("responses:public.changed")}{" "}

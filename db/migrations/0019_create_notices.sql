@@ -10,7 +10,7 @@ alter table users
 create table notices (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references users (id) on delete cascade,
-  kind text not null check (kind in ('response', 'consultation_status', 'assessment_published')),
+  kind text not null check (kind in ('response', 'consultation_status', 'assessment_published', 'contest_answered')),
   params jsonb not null default '{}',
   link text not null check (link ~ '^/'),
   read_at timestamptz,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -97,6 +98,8 @@ interface LiveDoc {
   draftId: string | null;
   extractTimer: NodeJS.Timeout | null;
   extracting: Promise<void>;
+  /** Which connection each presence (Yjs client id) belongs to: the first to announce it. */
+  owners: Map<number, Conn>;
 }
 
 export interface YjsServer {
@@ -162,6 +165,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
       draftId: access.kind === "draft" ? access.draftId : null,
       extractTimer: null,
       extracting: Promise.resolve(),
+      owners: new Map(),
     };
     if (access.kind === "board") {
       live.board = new BoardView(doc, access.consultationId);
@@ -199,6 +203,7 @@ export function createYjsServer(options: YjsOptions): YjsServer {
   function leave(live: LiveDoc, conn: Conn): void {
     live.conns.delete(conn);
     if (conn.user) connsByUser.set(conn.user.id, (connsByUser.get(conn.user.id) ?? 1) - 1);
+    for (const id of conn.clientIds) if (live.owners.get(id) === conn) live.owners.delete(id);
     if (live.awareness && conn.clientIds.size) {
       awarenessProtocol.removeAwarenessStates(live.awareness, [...conn.clientIds], conn);
     }
@@ -320,26 +325,41 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     }
   }
 
-  /** Presence: only a pseudonym and a colour (and where the cursor is), whatever the client sends. */
+  /**
+   * Presence: only a pseudonym and a colour (and where the cursor is), whatever the client sends. A client
+   * may pass on the states of others it knows (y-websocket does, when asked for everyone's presence): only
+   * the states of its own client ids are taken, so nobody's presence is shown under someone else's name.
+   */
   function receiveAwareness(live: LiveDoc, conn: Conn, update: Uint8Array): void {
     if (!live.awareness || conn.access.kind === "board") return;
     const access = conn.access;
     const colour = colourOf(access.kind === "draft" ? access.participationId : access.userId);
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
-    const ids: number[] = [];
+    const own: { id: number; clock: number; state: string }[] = [];
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder);
-      decoding.readVarString(decoder);
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw = decoding.readVarString(decoder);
+      const owner = live.owners.get(id);
+      if (owner && owner !== conn) continue;
+      live.owners.set(id, conn);
+      const state: unknown = JSON.parse(raw);
+      const cursor = state && typeof state === "object" ? (state as { cursor?: unknown }).cursor : undefined;
+      const clean = state && typeof state === "object" ? { user: { name: access.pseudonym, color: colour }, ...(cursor && typeof cursor === "object" ? { cursor } : {}) } : null;
+      own.push({ id, clock, state: JSON.stringify(clean) });
     }
-    const clean = awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
-      if (!state || typeof state !== "object") return null;
-      const cursor = (state as { cursor?: unknown }).cursor;
-      return { user: { name: access.pseudonym, color: colour }, ...(cursor && typeof cursor === "object" ? { cursor } : {}) };
-    });
+    if (!own.length) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, own.length);
+    for (const e of own) {
+      encoding.writeVarUint(encoder, e.id);
+      encoding.writeVarUint(encoder, e.clock);
+      encoding.writeVarString(encoder, e.state);
+    }
+    const clean = encoding.toUint8Array(encoder);
     awarenessProtocol.applyAwarenessUpdate(live.awareness, clean, conn);
-    recordClients(live, conn, ids);
+    recordClients(live, conn, own.map((e) => e.id));
     const message = awarenessMessage(clean);
     for (const other of live.conns) send(other, message);
   }

@@ -75,6 +75,7 @@ test("the staff pages have no serious accessibility violation", async ({ page })
     "/admin/assessments/demo/impacts/1",
     "/admin/assessments/demo/impacts/new",
     "/admin/consultations/demo/responses",
+    "/admin/consultations/demo/contests",
   ]) {
     await page.goto(path);
     await audit(page, path);

@@ -111,8 +111,33 @@ describe("draft docs (joint submissions)", () => {
       return rows.length ? rows : undefined;
     });
     expect(client.pseudonym).toBe("Draft Coordinator");
+    // B passes on A's presence as if newer (y-websocket relays what it knows when asked; a hostile client
+    // could do it on purpose): A keeps its own name, and A's client id is never credited to B.
+    const states = encoding.createEncoder();
+    encoding.writeVarUint(states, 1);
+    encoding.writeVarUint(states, a.doc.clientID);
+    encoding.writeVarUint(states, (b.provider.awareness.meta.get(a.doc.clientID)?.clock ?? 0) + 5);
+    encoding.writeVarString(states, JSON.stringify({ cursor: { anchor: 9, head: 9 } }));
+    const relay = encoding.createEncoder();
+    encoding.writeVarUint(relay, 1);
+    encoding.writeVarUint8Array(relay, encoding.toUint8Array(states));
+    b.provider.ws!.send(encoding.toUint8Array(relay));
+    await new Promise((r) => setTimeout(r, 200));
+    const c = open(coordinator);
+    await c.synced;
+    const names = await until(() => {
+      const states = c.provider.awareness.getStates() as Map<number, { user?: { name: string } }>;
+      const a1 = states.get(a.doc.clientID)?.user?.name;
+      return a1 ? { a: a1 } : undefined;
+    });
+    expect(names.a).toBe("Draft Coordinator");
+    const owners = await sql<{ pseudonym: string }[]>`
+      select p.pseudonym from ydoc_clients x join participations p on p.id = x.participation_id
+      where x.doc = ${`draft:${draft}`} and x.client_id = ${a.doc.clientID}`;
+    expect(owners.map((o) => o.pseudonym)).toEqual(["Draft Coordinator"]);
     a.provider.destroy();
     b.provider.destroy();
+    c.provider.destroy();
   });
 
   it.runIf(process.env.DATABASE_URL)("reaches a client of another server process on the same database", async () => {

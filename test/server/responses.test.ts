@@ -119,3 +119,57 @@ describe("answering", () => {
     expect(pub.text).toContain(esc(en.public.together_one.replace("{{count}}", "1")));
   });
 });
+
+describe("contesting an answer", () => {
+  it("runs its course: the author contests once, the lead answers in public, the author is told", async () => {
+    // The test above marked the consultation responded; open again so a new person can join.
+    await sql`update consultations set status = 'open' where slug = 'demo'`;
+    const author = new Client(server.url);
+    expect((await author.post("/c/demo/join", { pseudonym: "Contesting Reader", consent: "yes" })).status).toBe(303);
+    const [p] = await sql<{ id: string; consultationId: string }[]>`
+      select p.id, p.consultation_id from participations p where p.pseudonym = 'Contesting Reader'`;
+    const [input] = await sql<{ id: string }[]>`
+      insert into inputs (consultation_id, participation_id, kind, lang, body, attribution, idempotency_key)
+      values (${p.consultationId}, ${p.id}, 'comment', 'en', 'Scores must never decide who gets a home visit.', 'pseudonymous', 'contest-1') returning id`;
+    expect((await lead.post(`/admin/consultations/demo/responses/${input.id}`, { decision: "not_adopted", reason: "Home visits are outside this system." })).status).toBe(303);
+
+    // Only the author sees the link, and may contest; others get a 404.
+    const page = (await author.get("/c/demo/responses")).text;
+    expect(page).toContain(`href="/c/demo/responses/${input.id}/contest"`);
+    expect((await new Client(server.url).get("/c/demo/responses")).text).not.toContain(`/responses/${input.id}/contest`);
+    const stranger = new Client(server.url);
+    await stranger.post("/c/demo/join", { pseudonym: "Not The Author", consent: "yes" });
+    expect((await stranger.get(`/c/demo/responses/${input.id}/contest`)).status).toBe(404);
+
+    const url = `/c/demo/responses/${input.id}/contest`;
+    const short = await author.post(url, { reason: "No." });
+    expect(short.status).toBe(400);
+    expect(short.text).toContain(esc(en.errors.contestReason));
+    expect(short.text).toContain("No.");
+    const words = "The dossier says home visits will use the score: please read section Purpose again.";
+    expect((await author.post(url, { reason: words })).status).toBe(303);
+    const twice = await author.post(url, { reason: words });
+    expect(twice.status).toBe(409);
+    expect((await sql`select count(*)::int as n from contests`)[0].n).toBe(1);
+    expect((await author.get("/c/demo/responses")).text).toContain(esc(en.contest.pending));
+
+    // The lead's queue shows it with its deadline; a change without a new decision is refused.
+    const queue = await lead.get("/admin/consultations/demo/contests");
+    expect(queue.text).toContain(words.slice(0, 40));
+    const contestId = queue.text.match(/name="contestId" value="([0-9a-f-]{36})"/)![1];
+    const noDecision = await lead.post("/admin/consultations/demo/contests", { contestId, outcome: "changed", reason: "You are right." });
+    expect(noDecision.status).toBe(400);
+    expect(noDecision.text).toContain(esc(en.errors.decision));
+    expect((await lead.post("/admin/consultations/demo/contests", { contestId, outcome: "changed", decision: "adopted", reason: "You are right: the score will not be used for home visits." })).status).toBe(303);
+    expect((await lead.post("/admin/consultations/demo/contests", { contestId, outcome: "upheld", reason: "Again." })).status).toBe(409);
+
+    const pub = (await new Client(server.url).get("/c/demo/responses")).text;
+    expect(pub).toContain(esc(en.contest.outcome.changed));
+    expect(pub).toContain("You are right: the score will not be used for home visits.");
+    expect(pub).not.toContain(words);
+    expect((await sql`select decision, revision from responses where input_id = ${input.id}`)[0]).toEqual({ decision: "adopted", revision: 2 });
+    expect((await author.get("/account/inbox")).text).toContain(esc(en.notice.contest_changed.replace("{{consultation}}", "")).slice(0, 20));
+    const json = await (await fetch(`${server.url}/c/demo/responses.json`)).json();
+    expect(json.find((r: { inputId: string }) => r.inputId === input.id).contest).toMatchObject({ outcome: "changed" });
+  });
+});

@@ -10,6 +10,8 @@ export function noticeText(t: TFunction, n: { kind: NoticeKind; params: NoticePa
       return t("responses:notice.response", { consultation: String(p.consultation ?? ""), decision: t(`responses:decision.${p.decision}`) });
     case "consultation_status":
       return t("responses:notice.consultation_status", { consultation: String(p.consultation ?? ""), status: t(`consultations:status.${p.status}`) });
+    case "contest_answered":
+      return t(p.outcome === "changed" ? "responses:notice.contest_changed" : "responses:notice.contest_upheld", { consultation: String(p.consultation ?? "") });
     case "assessment_published":
       return t("responses:notice.assessment_published", { deployment: String(p.deployment ?? ""), version: String(p.version ?? "") });
   }

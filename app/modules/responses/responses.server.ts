@@ -212,6 +212,10 @@ export interface PublicResponse {
   impacts: { id: string; number: number; title: string }[];
   /** Others answered in the same batch. */
   together: number;
+  /** Contested by its author: when, and the outcome once the lead has answered (the contest's words stay private). */
+  contestedAt: Date | null;
+  contestOutcome: "upheld" | "changed" | null;
+  contestOutcomeReason: string | null;
   cursor: string;
 }
 
@@ -233,8 +237,9 @@ export async function listPublicResponses(
       coalesce((select json_agg(json_build_object('id', m.id, 'number', m.number, 'title', m.title) order by m.number)
                 from response_impacts ri join impacts m on m.id = ri.impact_id where ri.response_id = r.id), '[]'::json) as impacts,
       (select count(*)::int - 1 from responses b where b.batch_id = r.batch_id) as together,
+      k.created_at as contested_at, k.outcome as contest_outcome, k.outcome_reason as contest_outcome_reason,
       to_char(r.responded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || r.id as cursor
-    from responses r join inputs i on i.id = r.input_id
+    from responses r join inputs i on i.id = r.input_id left join contests k on k.response_id = r.id
     where r.consultation_id = ${input.consultationId} and i.status = 'published'
       ${after ? db`and (r.responded_at, r.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : db``}
       ${f.decision ? db`and r.decision = ${f.decision}` : db``}
@@ -256,5 +261,8 @@ export function responseJson(r: Omit<PublicResponse, "cursor">) {
     respondedAt: r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt,
     lang: r.lang,
     inputLang: r.inputLang,
+    contest: r.contestedAt
+      ? { contestedAt: r.contestedAt instanceof Date ? r.contestedAt.toISOString() : r.contestedAt, outcome: r.contestOutcome, outcomeReason: r.contestOutcomeReason }
+      : null,
   };
 }

@@ -26,3 +26,20 @@ export const ResponseFilterSchema = z.object({
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/).optional().catch(undefined),
 });
 export type ResponseFilter = z.infer<typeof ResponseFilterSchema>;
+
+/** Contesting an answer: the reason, in the author's words. */
+export const ContestSchema = z.object({
+  reason: z.string({ required_error: "responses:errors.contestReason" }).trim().min(10, "responses:errors.contestReason").max(4000, "responses:errors.tooLong"),
+});
+
+/** The lead's answer to a contest: the answer stands, or a new decision and reason replace it. */
+export const AnswerContestSchema = z
+  .object({
+    contestId: uuid,
+    outcome: z.enum(["upheld", "changed"], { errorMap: () => ({ message: "responses:errors.outcome" }) }),
+    reason: z.string({ required_error: "responses:errors.reason" }).trim().min(3, "responses:errors.reason").max(4000, "responses:errors.tooLong"),
+    decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(responseDecisions, { errorMap: () => ({ message: "responses:errors.decision" }) }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "changed" && !v.decision) ctx.addIssue({ code: "custom", path: ["decision"], message: "responses:errors.decision" });
+  });
