@@ -1,6 +1,6 @@
 /**
  * One filter of a list's GET form: a labelled select whose first option ("any") leaves it off. Lists
- * (triage, public answers) filter with plain forms, so they work and bookmark without JavaScript.
+ * (the register, triage, public answers) filter with plain forms, so they work and bookmark without JavaScript.
  */
 export function FilterSelect(props: { name: string; label: string; any: string; value: string | undefined; options: { value: string; label: string }[] }) {
   const { name, label, value, options } = props;

@@ -7,7 +7,8 @@ import { moveFocus, useShortcuts } from "~/components/shortcuts";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
 import { requireAssessment } from "~/modules/assessment/access.server";
-import { listAffectedGroups, listDeploymentConsultations, listQuestionCodes, listTriageQueue } from "~/modules/assessment/assessment.server";
+import { listAffectedGroups, listDeploymentConsultations, listTriageQueue } from "~/modules/assessment/assessment.server";
+import { listQuestionCodes } from "~/modules/consultations/briefing.server";
 import { TriageFilterSchema } from "~/modules/assessment/schema";
 import { concernTags } from "~/modules/inputs/constants";
 

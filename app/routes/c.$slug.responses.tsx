@@ -5,7 +5,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { formatDate, formatNumber } from "~/lib/format";
-import { listQuestionCodes } from "~/modules/assessment/assessment.server";
+import { listQuestionCodes } from "~/modules/consultations/briefing.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicConsultation } from "~/modules/consultations/consultations.server";
 import { concernTags } from "~/modules/inputs/constants";

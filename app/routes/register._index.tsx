@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/filter-select";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { requirePermission } from "~/modules/auth/guards.server";
@@ -39,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Register() {
   const { filter, organisations, rows, previous, next } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const any = t("register:filter.any");
   return (
     <>
       <h1>{t("register:title")}</h1>
@@ -56,10 +58,10 @@ export default function Register() {
         </div>
         <fieldset className="filters__group">
           <legend className="field__label">{t("register:filter.heading")}</legend>
-          <Select name="organisation" label={t("register:filter.organisation")} value={filter.organisation} options={organisations.map((o) => [o.id, o.name])} />
-          <Select name="sector" label={t("register:filter.sector")} value={filter.sector} options={sectors.map((s) => [s, t(`dossier:sector.${s}`)])} />
-          <Select name="status" label={t("register:filter.status")} value={filter.status} options={operationalStatuses.map((s) => [s, t(`dossier:status.${s}`)])} />
-          <Select name="stage" label={t("register:filter.stage")} value={filter.stage} options={lifecycleStages.map((s) => [s, t(`dossier:stage.${s}`)])} />
+          <FilterSelect name="organisation" label={t("register:filter.organisation")} any={any} value={filter.organisation} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+          <FilterSelect name="sector" label={t("register:filter.sector")} any={any} value={filter.sector} options={sectors.map((x) => ({ value: x, label: t(`dossier:sector.${x}`) }))} />
+          <FilterSelect name="status" label={t("register:filter.status")} any={any} value={filter.status} options={operationalStatuses.map((x) => ({ value: x, label: t(`dossier:status.${x}`) }))} />
+          <FilterSelect name="stage" label={t("register:filter.stage")} any={any} value={filter.stage} options={lifecycleStages.map((x) => ({ value: x, label: t(`dossier:stage.${x}`) }))} />
           <div className="checkbox">
             <input type="checkbox" id="highRisk" name="highRisk" value="1" defaultChecked={filter.highRisk === "1"} />
             <label htmlFor="highRisk">{t("register:filter.highRisk")}</label>
@@ -111,24 +113,5 @@ export default function Register() {
         </ul>
       </section>
     </>
-  );
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field field--inline">
-      <label className="field__label" htmlFor={name}>
-        {label}
-      </label>
-      <select id={name} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("register:filter.any")}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

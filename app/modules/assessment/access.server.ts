@@ -1,5 +1,5 @@
-import { data, type AppLoadContext } from "@remix-run/node";
-import { requirePermission } from "../auth/guards.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { requirePermissionInOrganisationOf } from "../auth/guards.server";
 import type { Permission, SessionUser } from "../auth/permissions";
 import { findDeploymentOrganisation, openAssessment, type AssessmentHead } from "./assessment.server";
 
@@ -13,10 +13,6 @@ export async function requireAssessment(
   slug: string,
   permission: Permission = "edit:assessment",
 ): Promise<{ user: SessionUser; head: AssessmentHead }> {
-  // Sign-in first, so an anonymous visitor learns nothing about which slugs exist.
-  requirePermission(request, context, permission);
-  const organisationId = await findDeploymentOrganisation(slug);
-  if (!organisationId) throw data(null, { status: 404 });
-  const user = requirePermission(request, context, permission, organisationId)!;
+  const user = await requirePermissionInOrganisationOf(request, context, permission, () => findDeploymentOrganisation(slug));
   return { user, head: await openAssessment({ slug }) };
 }

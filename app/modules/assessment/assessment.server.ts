@@ -1061,12 +1061,6 @@ export function assessmentCsv(pub: PublicAssessment): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-/** A consultation's questions (code and prompt), for the triage filter. */
-export async function listQuestionCodes(consultationId: string, db: Db = pool) {
-  return db<{ code: string; prompt: string }[]>`
-    select code, prompt from questions where consultation_id = ${consultationId} order by position limit 100`;
-}
-
 /** The next input after this one in queue order (newest first) that has no triage link yet; null at the end. */
 export async function findNextUnprocessed(input: { consultationId: string; createdAt: Date; id: string }, db: Db = pool): Promise<string | null> {
   const [row] = await db<{ id: string }[]>`

@@ -1,4 +1,4 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { can, type Permission, type SessionUser } from "./permissions";
 import { sessionCookie } from "./sessions.server";
 
@@ -37,4 +37,20 @@ export function redirectSignedIn(to: string, session: { token: string; expiresAt
 export function requireUser(request: Request, context: AppLoadContext): SessionUser {
   const user = requirePermission(request, context, "manage:account:own");
   return user!;
+}
+
+/**
+ * `permission` in the organisation of one record, found by `organisationOf` (null: no such record, 404).
+ * Signed-in first, so an anonymous visitor learns nothing about which records exist.
+ */
+export async function requirePermissionInOrganisationOf(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  organisationOf: () => Promise<string | null>,
+): Promise<SessionUser> {
+  requirePermission(request, context, permission);
+  const organisationId = await organisationOf();
+  if (!organisationId) throw data(null, { status: 404 });
+  return requirePermission(request, context, permission, organisationId)!;
 }

@@ -207,3 +207,9 @@ export async function updateQuestion(input: { consultationId: string; id: string
 export async function deleteQuestion(input: { consultationId: string; id: string }, db: Db = pool): Promise<void> {
   await db`delete from questions where id = ${input.id} and consultation_id = ${input.consultationId}`;
 }
+
+/** A consultation's questions, code and prompt only, for the filters of lists (triage, public answers). */
+export async function listQuestionCodes(consultationId: string, db: Db = pool) {
+  return db<{ code: string; prompt: string }[]>`
+    select code, prompt from questions where consultation_id = ${consultationId} order by position limit 100`;
+}

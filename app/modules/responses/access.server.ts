@@ -1,5 +1,5 @@
-import { data, type AppLoadContext } from "@remix-run/node";
-import { requirePermission } from "../auth/guards.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { requirePermissionInOrganisationOf } from "../auth/guards.server";
 import type { SessionUser } from "../auth/permissions";
 import { findConsultationOrganisation, getResponseConsultation, type ResponseConsultation } from "./responses.server";
 
@@ -8,9 +8,6 @@ import { findConsultationOrganisation, getResponseConsultation, type ResponseCon
  * respond to inputs (`respond:input`) in the consultation's organisation.
  */
 export async function requireResponder(request: Request, context: AppLoadContext, slug: string): Promise<{ user: SessionUser; consultation: ResponseConsultation }> {
-  requirePermission(request, context, "respond:input");
-  const organisationId = await findConsultationOrganisation(slug);
-  if (!organisationId) throw data(null, { status: 404 });
-  const user = requirePermission(request, context, "respond:input", organisationId)!;
+  const user = await requirePermissionInOrganisationOf(request, context, "respond:input", () => findConsultationOrganisation(slug));
   return { user, consultation: await getResponseConsultation(slug) };
 }
