@@ -14,6 +14,7 @@ import { createApp } from "./app";
 import { loadCsrfKey } from "./csrf";
 import { createYjsServer, type YjsOptions } from "./yjs";
 import { createMailer, deliverDue, queueDigests } from "../app/modules/notices/mailer.server";
+import { purgeGrievanceData } from "../app/modules/grievances/grievances.server";
 
 /** The repository root, found from this file whether it runs from server/ or from build/server/. */
 function findRoot(): string {
@@ -116,6 +117,8 @@ export async function startServer(options: {
   const actualPort = (server.address() as { port: number }).port;
   const sweeper = setInterval(() => {
     deleteExpiredSessions().catch((err) => logger.warn({ err: serializeError(err) }, "session sweep failed"));
+    // Least data: grievances' rate-limit keys after 2 days, contact addresses 30 days after closing.
+    purgeGrievanceData().catch((err) => logger.warn({ err: serializeError(err) }, "grievance purge failed"));
   }, 60 * 60 * 1000);
   sweeper.unref();
   // Notices by email: the queue is read every 30 s; a failed send waits and is tried again (issue #8).

@@ -28,5 +28,9 @@ export function serializeError(err: unknown): Record<string, unknown> {
 
 /** Paths that carry a secret in a segment (invitation links) are logged without it. */
 export function redactPath(pathname: string): string {
-  return pathname.replace(/^\/invite\/[^/]+/, "/invite/:token").slice(0, 200);
+  // A grievance's reference code is the key to the case: never in a log.
+  return pathname
+    .replace(/^\/invite\/[^/]+/, "/invite/:token")
+    .replace(/^\/grievances\/[^/]+/, "/grievances/:reference")
+    .slice(0, 200);
 }

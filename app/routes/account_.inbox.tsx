@@ -8,7 +8,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { listNotices, markNoticesRead } from "~/modules/notices/notices.server";
 import { noticeText } from "~/modules/notices/render";
 
-export const handle = { i18n: ["auth", "responses"] };
+export const handle = { i18n: ["auth", "responses", "grievances"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

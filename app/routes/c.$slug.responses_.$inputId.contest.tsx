@@ -6,7 +6,7 @@ import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { requireUser } from "~/modules/auth/guards.server";
-import { contestResponse, CONTEST_DAYS, getContestable } from "~/modules/responses/contests.server";
+import { contestDays, contestResponse, getContestable } from "~/modules/responses/contests.server";
 import { getResponseConsultation } from "~/modules/responses/responses.server";
 import { ContestSchema } from "~/modules/responses/schema";
 import type { ConsultationLayoutData } from "./c.$slug";
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const consultation = await getResponseConsultation(params.slug!);
   const target = await getContestable({ consultationId: consultation.id, inputId: params.inputId!, userId: user.id });
-  return { target, days: CONTEST_DAYS, title: tFor(context.locale, "responses")("responses:contest.title") };
+  return { target, days: await contestDays(consultation.organisationId), title: tFor(context.locale, "responses")("responses:contest.title") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -80,6 +80,12 @@ export default function DossierPage() {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="grievances-heading" className="panel">
+        <h2 id="grievances-heading">{t("register:dossier.grievances")}</h2>
+        <p>
+          <Link to={`/register/${d.slug}/grievances`}>{t("register:dossier.grievancesLink")}</Link>
+        </p>
+      </section>
       <section aria-labelledby="plain-heading">
         <h2 id="plain-heading">{t("register:dossier.plain")}</h2>
         <DossierSummary d={content} lang={lang} />

@@ -34,7 +34,7 @@ describe("route modules", () => {
     const source = fs.readFileSync(path.join(routesDir, file), "utf8");
     for (const { name, body } of handlers(source)) {
       it(`${file} ${name} checks a permission or says why it is open`, () => {
-        expect(/require(Permission|User|Assessment|Responder)\(/.test(body) || /\/\/ Open to everyone/.test(body)).toBe(true);
+        expect(/require(Permission|PermissionInOrganisationOf|User|Assessment|Responder)\(/.test(body) || /\/\/ Open to everyone/.test(body)).toBe(true);
       });
     }
   }

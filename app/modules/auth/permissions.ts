@@ -8,7 +8,8 @@ export type StaffRole = (typeof staffRoles)[number];
 /** Pseudo-roles every visitor and every signed-in person hold, whatever else they are. */
 export type BaseRole = "anonymous" | "participant";
 
-const publicPermissions = ["view:consultation", "view:register", "join:consultation"] as const;
+// Anyone may complain about a deployed system, with or without an account (001 §60).
+const publicPermissions = ["view:consultation", "view:register", "join:consultation", "file:grievance"] as const;
 
 export const rolePermissions = {
   anonymous: [...publicPermissions],
@@ -26,6 +27,7 @@ export const rolePermissions = {
     "publish:assessment",
     "respond:input",
     "enter:proxy_input",
+    "handle:grievance",
   ],
   admin: [
     "view:admin",
@@ -40,6 +42,7 @@ export const rolePermissions = {
     "respond:input",
     "enter:proxy_input",
     "hide:input:any",
+    "handle:grievance",
   ],
 } as const satisfies Record<BaseRole | StaffRole, readonly string[]>;
 

@@ -1,6 +1,7 @@
 import { sql as pool, type Sql } from "../../../db/client";
 import { seedDemoAssessment } from "../assessment/demo.server";
-import { seedDemoResponses } from "../responses/demo.server";
+import { seedDemoGrievances } from "../grievances/demo.server";
+import { seedDemoContest, seedDemoResponses } from "../responses/demo.server";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoTranslations } from "../consultations/demo-translations";
@@ -28,6 +29,9 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   await seedDemoAssessment({ slug: "demo", organisationId, consultationId }, db);
   // "You said, we did": a public answer to each demo input, pointing to the impacts it changed.
   await seedDemoResponses({ consultationId }, db);
+  // One answer contested by its author and answered again; two grievances about the system.
+  await seedDemoContest({ consultationId }, db);
+  await seedDemoGrievances({ slug: "demo" }, db);
 }
 
 /** Whether the database holds no consultation yet: then `npm start` loads the demo unless DEMO=0. */

@@ -4,6 +4,8 @@ import { tFor } from "~/i18n.server";
 import { isSupportedLng } from "~/i18n";
 import type { NoticeKind, NoticeParams } from "./notices.server";
 import { noticeText } from "./render";
+import { grievanceEmailFor } from "../grievances/grievances.server";
+import { grievanceEmailText } from "../grievances/render";
 
 // Email for notices (issue #8), through any SMTP server the organisation runs (SMTP_URL), never a third
 // party unless it chooses one. Sending reads a queue (email_outbox): a server that is down only delays
@@ -68,13 +70,37 @@ export interface DeliveryReport {
  */
 export async function deliverDue(input: { mailer: Mailer; siteUrl: string; limit?: number }, db: Db = pool): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0 };
-  const claimed = await db<{ id: string; userId: string; noticeIds: string[]; attempts: number }[]>`
+  const claimed = await db<{ id: string; userId: string | null; noticeIds: string[] | null; grievanceEventId: string | null; attempts: number }[]>`
     update email_outbox set next_attempt_at = now() + interval '10 minutes', attempts = attempts + 1
     where id in (
       select id from email_outbox where sent_at is null and next_attempt_at <= now()
       order by next_attempt_at limit ${input.limit ?? 20} for update skip locked)
-    returning id, user_id, notice_ids, attempts`;
+    returning id, user_id, notice_ids, grievance_event_id, attempts`;
+  const attempt = async (jobId: string, attempts: number, message: { to: string; subject: string; text: string }) => {
+    try {
+      await input.mailer.send({ ...message, subject: message.subject.slice(0, 200) });
+      await db`update email_outbox set sent_at = now(), last_error = null where id = ${jobId}`;
+      report.sent++;
+    } catch (err) {
+      await db`
+        update email_outbox set last_error = ${errorCode(err)}, next_attempt_at = now() + make_interval(mins => ${retryDelayMinutes(attempts)})
+        where id = ${jobId}`;
+      report.failed++;
+    }
+  };
   for (const job of claimed) {
+    if (job.grievanceEventId) {
+      // A grievance's follow-up, to the address given with it (the person may have no account).
+      const email = await grievanceEmailFor(job.grievanceEventId, db);
+      if (!email) {
+        await db`update email_outbox set sent_at = now(), last_error = 'no_address' where id = ${job.id}`;
+        report.dropped++;
+        continue;
+      }
+      const lng = isSupportedLng(email.lang) ? email.lang : "en";
+      await attempt(job.id, job.attempts, { to: email.to, ...grievanceEmailText(tFor(lng, ["grievances"]), email, input.siteUrl) });
+      continue;
+    }
     const [user] = await db<{ email: string | null; preferredLang: string | null; noticeEmail: string }[]>`
       select email, preferred_lang, notice_email from users where id = ${job.userId}`;
     if (!user?.email || user.noticeEmail === "none") {
@@ -84,22 +110,13 @@ export async function deliverDue(input: { mailer: Mailer; siteUrl: string; limit
       continue;
     }
     const notices = await db<{ kind: NoticeKind; params: NoticeParams; link: string }[]>`
-      select kind, params, link from notices where id = any(${job.noticeIds}::uuid[]) order by created_at desc limit 500`;
+      select kind, params, link from notices where id = any(${job.noticeIds ?? []}::uuid[]) order by created_at desc limit 500`;
     const lng = user.preferredLang && isSupportedLng(user.preferredLang) ? user.preferredLang : "en";
-    const t = tFor(lng, ["responses", "consultations"]);
+    const t = tFor(lng, ["responses", "consultations", "grievances"]);
     const lines = notices.map((n) => `- ${noticeText(t, n)}\n  ${input.siteUrl}${n.link}`);
     const subject = notices.length === 1 ? noticeText(t, notices[0]) : t("responses:notice.digestSubject", { count: notices.length });
     const text = [t("responses:notice.intro"), "", ...lines, "", t("responses:notice.footer", { url: `${input.siteUrl}/account` })].join("\n");
-    try {
-      await input.mailer.send({ to: user.email, subject: subject.slice(0, 200), text });
-      await db`update email_outbox set sent_at = now(), last_error = null where id = ${job.id}`;
-      report.sent++;
-    } catch (err) {
-      await db`
-        update email_outbox set last_error = ${errorCode(err)}, next_attempt_at = now() + make_interval(mins => ${retryDelayMinutes(job.attempts)})
-        where id = ${job.id}`;
-      report.failed++;
-    }
+    await attempt(job.id, job.attempts, { to: user.email, subject, text });
   }
   return report;
 }

@@ -8,8 +8,11 @@ import type { ResponseConsultation } from "./responses.server";
 // Contesting an answer (issue #8; 001 §44, §60; 003 pt6): once per answer, by the input's author or a member
 // of the group whose joint submission it is; the lead answers within a deadline, in public.
 
-/** Days the lead has to answer a contest. */
-export const CONTEST_DAYS = 30;
+/** Days a lead has to answer a contest: set per organisation (organisations.contest_days, on /admin/grievances). */
+export async function contestDays(organisationId: string, db: Db = pool): Promise<number> {
+  const [row] = await db<{ contestDays: number }[]>`select contest_days from organisations where id = ${organisationId}`;
+  return row?.contestDays ?? 30;
+}
 
 /** Inputs among `inputIds` that `userId` may speak for: written by them, or their group's joint submission. */
 export async function listOwnInputIds(input: { userId: string; inputIds: string[] }, db: Db = pool): Promise<string[]> {
@@ -57,7 +60,7 @@ export async function contestResponse(
     const target = await getContestable({ consultationId: input.consultation.id, inputId: input.inputId, userId: input.userId }, tx);
     const [row] = await tx<{ id: string; deadline: string }[]>`
       insert into contests (response_id, consultation_id, contested_by, reason, deadline)
-      values (${target.responseId}, ${input.consultation.id}, ${input.userId}, ${input.reason}, current_date + ${CONTEST_DAYS}::int)
+      values (${target.responseId}, ${input.consultation.id}, ${input.userId}, ${input.reason}, current_date + (select contest_days from organisations where id = ${input.consultation.organisationId}))
       on conflict (response_id) do nothing
       returning id, to_char(deadline, 'YYYY-MM-DD') as deadline`;
     if (!row) return { ok: false, status: 409, error: "responses:errors.alreadyContested" } as const;

@@ -1,5 +1,6 @@
 import { sql as pool, type Sql } from "../../../db/client";
 import type { ResponseDecision } from "./constants";
+import { answerContest, contestResponse } from "./contests.server";
 import { getResponseConsultation, respondToInputs } from "./responses.server";
 
 // The demo's published answers (DESIGN.md contract "demo": "published responses to them"), given through
@@ -80,4 +81,46 @@ export async function seedDemoResponses(input: { consultationId: string }, db: S
     const result = await respondToInputs({ consultation, inputIds, decision: a.decision, reason: a.reason, impactIds, actorId: lead?.id ?? null }, db);
     if (!result.ok) throw new Error(`demo responses refused: ${result.error}`);
   }
+}
+
+/**
+ * One demo answer contested by its author and answered again (issue #8 "demo data"): through the same
+ * functions the author and the lead use; a second run finds the contest and changes nothing.
+ */
+export async function seedDemoContest(input: { consultationId: string }, db: Sql = pool): Promise<void> {
+  const [done] = await db`select 1 from contests where consultation_id = ${input.consultationId} limit 1`;
+  if (done) return;
+  const [target] = await db<{ inputId: string; userId: string }[]>`
+    select i.id as input_id, p.user_id from inputs i join participations p on p.id = i.participation_id
+    join responses r on r.input_id = i.id
+    where i.consultation_id = ${input.consultationId} and i.idempotency_key = 'demo-comment-2'`;
+  const [lead] = await db<{ id: string }[]>`select id from users where email = 'lead@demo.invalid'`;
+  if (!target || !lead) return;
+  const [c] = await db<{ slug: string }[]>`select slug from consultations where id = ${input.consultationId}`;
+  const consultation = await getResponseConsultation(c.slug, db);
+  const contested = await contestResponse(
+    {
+      consultation,
+      inputId: target.inputId,
+      userId: target.userId,
+      reason:
+        "Checking seasonal income by hand does not fix a model that learned that farming households are suspicious. If the model is not changed, the caseworkers will be correcting the same false flags every harvest.",
+    },
+    db,
+  );
+  if (!contested.ok) throw new Error(`demo contest refused: ${contested.error}`);
+  const [contest] = await db<{ id: string }[]>`select id from contests where consultation_id = ${input.consultationId} limit 1`;
+  const answered = await answerContest(
+    {
+      consultation,
+      contestId: contest.id,
+      outcome: "changed",
+      decision: "adopted",
+      reason:
+        "You are right that hand checks alone leave the cause in place. Before the pilot the model will be retrained with income averaged over twelve months, and the re-test will report false flags for farming households separately; the pilot does not start if they are flagged more often than others (impact 2).",
+      actorId: lead.id,
+    },
+    db,
+  );
+  if (!answered.ok) throw new Error(`demo contest answer refused: ${answered.error}`);
 }

@@ -28,7 +28,10 @@ describe("responses", () => {
     const refugee = page.items.find((r) => r.summary.startsWith("The audit shows refugee households"))!;
     expect(refugee).toMatchObject({ decision: "adopted", together: 1, impacts: [{ number: 1, title: "Refugee households flagged more often and paid later" }] });
     const adopted = await listPublicResponses({ consultationId: demo.id, filter: ResponseFilterSchema.parse({ decision: "partly_adopted" }) });
-    expect(adopted.items.map((r) => r.decision)).toEqual(["partly_adopted", "partly_adopted", "partly_adopted"]);
+    // The demo's contested answer was changed from "partly adopted" to "adopted" (seedDemoContest).
+    expect(adopted.items.map((r) => r.decision)).toEqual(["partly_adopted", "partly_adopted"]);
+    const contested = page.items.find((r) => r.contestedAt)!;
+    expect(contested).toMatchObject({ decision: "adopted" });
     const sw = await listPublicResponses({ consultationId: demo.id, filter: ResponseFilterSchema.parse({ lang: "sw" }) });
     expect(sw.items.every((r) => r.inputLang === "sw")).toBe(true);
     // Keyset paging: two pages of 5 and the rest, no row twice.
