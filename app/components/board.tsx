@@ -92,7 +92,7 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
           </Link>
         ) : null}
         {item.hiddenReason || item.withdrawn ? null : (
-          <Link to={`/c/${slug}/report?input=${item.id}`} aria-label={t("inputs:board.reportOf", { name })} rel="nofollow">
+          <Link to={`/c/${slug}/flag?input=${item.id}`} aria-label={t("inputs:board.reportOf", { name })} rel="nofollow">
             {t("inputs:board.report")}
           </Link>
         )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A grievance's steps, oldest first, each with who acted next and by when, and the note the person got. */
@@ -16,5 +17,30 @@ export function GrievanceHistory({ events }: { events: { state: string; on: stri
         ))}
       </ol>
     </section>
+  );
+}
+
+/** What a grievance is, when it came and where it stands; `before` and `stateNote` add staff details. */
+export function GrievanceFacts(props: { kind: string; filed: string; state: string; before?: ReactNode; stateNote?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      {props.before}
+      <div>
+        <dt>{t("grievances:case.kind")}</dt>
+        <dd>{t(`grievances:kindShort.${props.kind}`)}</dd>
+      </div>
+      <div>
+        <dt>{t("grievances:case.filed")}</dt>
+        <dd>{props.filed}</dd>
+      </div>
+      <div>
+        <dt>{t("grievances:case.state")}</dt>
+        <dd>
+          <strong data-grievance-state={props.state}>{t(`grievances:state.${props.state}`)}</strong>
+          {props.stateNote}
+        </dd>
+      </div>
+    </dl>
   );
 }

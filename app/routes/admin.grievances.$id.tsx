@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, KeyedOptions, useFormState, valueOf } from "~/components/forms";
-import { GrievanceHistory } from "~/components/grievance-history";
+import { GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
 import { Notice } from "~/components/notice";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
@@ -55,30 +55,25 @@ export default function StaffGrievance() {
       </p>
       <h1>{t("grievances:staff.title", { reference: c.reference })}</h1>
       {search.get("done") ? <Notice>{t("grievances:staff.done")}</Notice> : null}
-      <dl className="facts">
-        <div>
-          <dt>{t("grievances:queue.system")}</dt>
-          <dd>
-            <Link to={`/register/${c.deploymentSlug}`}>{c.deploymentName}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("grievances:case.kind")}</dt>
-          <dd>{t(`grievances:kindShort.${c.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("grievances:case.filed")}</dt>
-          <dd>{c.filed}</dd>
-        </div>
-        <div>
-          <dt>{t("grievances:case.state")}</dt>
-          <dd data-grievance-state={c.state}>
-            {t(`grievances:state.${c.state}`)}
+      <GrievanceFacts
+        kind={c.kind}
+        filed={c.filed}
+        state={c.state}
+        before={
+          <div>
+            <dt>{t("grievances:queue.system")}</dt>
+            <dd>
+              <Link to={`/register/${c.deploymentSlug}`}>{c.deploymentName}</Link>
+            </dd>
+          </div>
+        }
+        stateNote={
+          <>
             {c.due ? ` · ${t("grievances:queue.due")}: ${c.due}` : null}
             {c.overdue ? <span className="tag tag--risk">{t("grievances:queue.overdue")}</span> : null}
-          </dd>
-        </div>
-      </dl>
+          </>
+        }
+      />
       <p>{c.hasContact ? t("grievances:staff.contact") : t("grievances:staff.noContact")}</p>
       <blockquote className="quote" lang={c.lang} dir={dirOf(c.lang)}>
         {c.body}

@@ -74,6 +74,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     idempotencyKey: newIdempotencyKey(),
     canEnterProxy: can(context.user, "enter:proxy_input"),
     reported: url.searchParams.get("reported") === "1",
+    // Issue #8: the report's link, worded here so the page need not load the responses strings in the browser.
+    reportLink: t("responses:report.heading"),
     // The languages it is offered in, as a list in the reader's language ("a, b and c"; "a، b" in Arabic),
     // formatted here like every locale-dependent text (ICU data differs between Node and browsers).
     offeredIn: new Intl.ListFormat(context.locale, { type: "conjunction", style: "long" }).formatToParts(consultation.languages.filter(isSupportedLng)),
@@ -85,7 +87,7 @@ export const action = commentAction;
 
 export default function ConsultationPage() {
   const data = useLoaderData<typeof loader>();
-  const { locale, pack, level, board, answer, replyTo, idempotencyKey, canEnterProxy, reported, offeredIn } = data;
+  const { locale, pack, level, board, answer, replyTo, idempotencyKey, canEnterProxy, reported, offeredIn, reportLink } = data;
   // The form's own action answers ?index posts; a post to /c/<slug> is answered by the layout.
   const own = useFormState();
   const fromLayout = useOutletContext<FormFailure | undefined>();
@@ -168,7 +170,7 @@ export default function ConsultationPage() {
         </section>
       ) : null}
       <p>
-        <Link to={`/c/${c.slug}/responses`}>{t("consultations:responsesLink")}</Link>
+        <Link to={`/c/${c.slug}/responses`}>{t("consultations:responsesLink")}</Link> · <Link to={`/c/${c.slug}/report`}>{reportLink}</Link>
       </p>
       <section aria-labelledby="take-part-heading" className="panel">
         <h2 id="take-part-heading">{t("consultations:takePart.heading")}</h2>

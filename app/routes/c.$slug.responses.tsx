@@ -67,6 +67,9 @@ export default function Responses() {
       <p>
         <meter min={0} max={Math.max(1, coverage.total)} value={coverage.answered} aria-label={coverage.text} /> {coverage.text}
       </p>
+      <p>
+        <Link to={`/c/${c.slug}/report`}>{t("responses:report.link")}</Link>
+      </p>
       <form method="get" className="filters">
         <FilterSelect any={t("responses:public.any")} name="decision" label={t("responses:public.decision")} value={filter.decision} options={responseDecisions.map((d) => ({ value: d, label: t(`responses:decision.${d}`) }))} />
         {questions.length ? (

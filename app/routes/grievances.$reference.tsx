@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { GrievanceHistory } from "~/components/grievance-history";
+import { GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -107,27 +107,12 @@ export default function GrievanceCase() {
         </p>
       ) : null}
 
-      <dl className="facts">
-        <div>
-          <dt>{t("grievances:case.kind")}</dt>
-          <dd>{t(`grievances:kindShort.${c.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("grievances:case.filed")}</dt>
-          <dd>{c.filedOn}</dd>
-        </div>
-        <div>
-          <dt>{t("grievances:case.state")}</dt>
-          <dd data-grievance-state={c.state}>
-            <strong>{t(`grievances:state.${c.state}`)}</strong>
-          </dd>
-        </div>
-      </dl>
+      <GrievanceFacts kind={c.kind} filed={c.filedOn} state={c.state} />
       {c.nextEntity && c.due ? (
         <p>{t("grievances:case.next", { stage: t(`grievances:stage.${c.state}`), entity: c.nextEntity, due: c.due })}</p>
       ) : null}
       {c.overdue ? (
-        <p className="notice notice--warning" data-overdue="">
+        <p className="notice notice--risk" data-overdue="">
           {t("grievances:case.overdue", { due: c.due })}
         </p>
       ) : null}

@@ -21,7 +21,7 @@ test.describe.configure({ timeout: 120_000 });
 
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
-const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment", "/c/demo/responses"];
+const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment", "/c/demo/responses", "/register/demo/grievances"];
 
 async function audit(page: Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -92,6 +92,22 @@ test("the staff pages have no serious accessibility violation", async ({ page })
   await audit(page, "/admin/consultations/demo/responses/<id>");
 });
 
+test("the staff's grievance pages have no serious accessibility violation", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
+  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
+  for (const path of ["/admin/grievances", "/admin/grievances/settings"]) {
+    await page.goto(path);
+    await audit(page, path);
+  }
+  // One grievance, with the form of its next step.
+  await page.goto("/admin/grievances");
+  await page.locator("table a").first().click();
+  await expect(page.locator("[data-grievance-state]")).toBeVisible();
+  await audit(page, "/admin/grievances/<id>");
+});
+
 for (const lng of ["en", "ar"]) {
   test(`a participant's pages have no serious accessibility violation in ${lng}`, async ({ page }) => {
     await page.goto(`/c/demo/join?lng=${lng}`);
@@ -102,7 +118,7 @@ for (const lng of ["en", "ar"]) {
     // The comment form with its details open, and the forms that answer a choice and a "how serious" question.
     await page.locator("#comment-form details").evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await audit(page, `/c/demo with the comment form ${lng}`);
-    const report = await page.locator("a[href*='/report?input=']").first().getAttribute("href");
+    const report = await page.locator("a[href*='/flag?input=']").first().getAttribute("href");
     for (const path of ["/c/demo?answer=Q1", report!, "/account", "/account/inbox", "/c/demo/groups"]) {
       await page.goto(path);
       await audit(page, `${path} ${lng}`);
@@ -120,3 +136,17 @@ test("the register, a dossier and its versions have no serious accessibility vio
     await audit(page, path);
   }
 });
+
+for (const lng of ["en", "ar"]) {
+  test(`a grievance's form, its errors and its case page have no serious accessibility violation in ${lng}`, async ({ page }) => {
+    await page.goto(`/register/demo/grievances?lng=${lng}`);
+    await page.getByRole("button", { name: t(lng, "grievances:file.submit") }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await audit(page, `/register/demo/grievances with errors ${lng}`);
+    await page.getByLabel(t(lng, "grievances:kind.opt_out"), { exact: true }).check();
+    await page.getByLabel(t(lng, "grievances:file.body"), { exact: true }).fill("Please assess my household without the score.");
+    await page.getByRole("button", { name: t(lng, "grievances:file.submit") }).click();
+    await expect(page.locator("[data-reference]")).toBeVisible();
+    await audit(page, `/grievances/<reference> ${lng}`);
+  });
+}

@@ -35,7 +35,7 @@ describe("moderation", () => {
     const author = await joined("Names A Neighbour");
     target = await comment(author, "My neighbour Joseph Mwangi at plot 14 cheats the system every month.");
     const reporter = await joined("Careful Reader");
-    const page = `/c/demo/report?input=${target}`;
+    const page = `/c/demo/flag?input=${target}`;
     const form = await reporter.get(page);
     expect(form.status).toBe(200);
     expect(form.text).toContain("Joseph Mwangi");
@@ -54,7 +54,7 @@ describe("moderation", () => {
 
     // Anonymous visitors are asked to sign in; an unknown input is a 404.
     expect((await new Client(server.url).get(page)).status).toBe(303);
-    expect((await reporter.get("/c/demo/report?input=00000000-0000-0000-0000-000000000000")).status).toBe(404);
+    expect((await reporter.get("/c/demo/flag?input=00000000-0000-0000-0000-000000000000")).status).toBe(404);
   });
 
   it("is decided by a moderator in public: hidden with a reason, the words kept on record", async () => {
@@ -76,14 +76,14 @@ describe("moderation", () => {
     expect((await sql`select count(*)::int as n from audit_events where action = 'moderation_hide' and subject_id = ${target}`)[0].n).toBe(1);
     expect((await admin.get("/admin/moderation")).text).not.toContain("Joseph Mwangi");
     // Hidden means no reporting it again, and no report link.
-    expect((await participant.get(`/c/demo/report?input=${target}`)).status).toBe(404);
+    expect((await participant.get(`/c/demo/flag?input=${target}`)).status).toBe(404);
   });
 
   it("can keep a reported comment public, or make a hidden one public again", async () => {
     const author = await joined("Sharp But Fair");
     const sharp = await comment(author, "This scoring system is a disgrace and the Ministry knows it.");
     const reporter = await joined("Easily Offended");
-    await reporter.post(`/c/demo/report?input=${sharp}`, { reason: "hate" });
+    await reporter.post(`/c/demo/flag?input=${sharp}`, { reason: "hate" });
     expect((await admin.post("/admin/moderation", { intent: "keep", inputId: sharp })).status).toBe(303);
     expect((await sql`select status from inputs where id = ${sharp}`)[0].status).toBe("published");
     expect((await sql`select resolution from input_reports where input_id = ${sharp}`)[0].resolution).toBe("kept");
