@@ -42,6 +42,8 @@ test("a dossier is created, published, changed and re-published, and the change 
 
   await label("dossier:field.system.limitations").fill("Misses families who never applied for benefits, and new arrivals.");
   await page.getByRole("button", { name: t("en", "admin:deployments.edit.save") }).click();
+  // Saved before publishing: with JavaScript a late answer to the save would otherwise overwrite the publish notice.
+  await expect(page.getByRole("status")).toContainText(t("en", "admin:deployments.edit.saved"));
   await label("admin:deployments.publish.changeSummary").fill("New arrivals named as a limitation");
   await page.getByRole("button", { name: t("en", "admin:deployments.publish.submit", { version: "2" }) }).click();
   await expect(page.getByRole("status")).toContainText(t("en", "admin:deployments.publish.published", { version: "2" }));
