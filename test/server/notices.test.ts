@@ -84,7 +84,12 @@ describe("notices", () => {
     await sql`update email_outbox set next_attempt_at = now() where sent_at is null`;
     const mail = await until(() => mails.find((m) => m.to === "patient@example.org"), 10_000);
     expect(subjectOf(mail.raw)).toContain(en.decision.adopted);
-    expect((await sql`select count(*)::int as n from email_outbox o join users u on u.id = o.user_id where u.email = 'patient@example.org' and o.sent_at is not null`)[0].n).toBe(1);
+    // The server marks it sent once the SMTP server has taken it: right after the mail arrives, not before.
+    const sent = async () => (await sql`select count(*)::int as n from email_outbox o join users u on u.id = o.user_id where u.email = 'patient@example.org' and o.sent_at is not null`)[0].n;
+    await until(async () => ((await sent()) === 1 ? true : undefined), 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await sent()).toBe(1);
+    expect(mails.filter((m) => m.to === "patient@example.org")).toHaveLength(1);
   });
 
   it("gather a day's notices into one email for those who chose a daily digest, and none for those who chose none", async () => {
