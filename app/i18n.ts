@@ -5,7 +5,7 @@
 export const supportedLngs = ["en", "fr", "es", "pt", "ar", "ur", "sw", "am", "ha", "hi", "bn", "id"] as const;
 export type Lng = (typeof supportedLngs)[number];
 export const fallbackLng: Lng = "en";
-export const namespaces = ["common", "auth", "admin", "consultations", "dossier", "register", "inputs", "assessment", "responses", "grievances"] as const;
+export const namespaces = ["common", "auth", "admin", "consultations", "dossier", "register", "inputs", "assessment", "responses", "grievances", "translations"] as const;
 export type Namespace = (typeof namespaces)[number];
 export const defaultNS: Namespace = "common";
 

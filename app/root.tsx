@@ -174,7 +174,12 @@ function SiteFooter({ data }: { data: RootData | undefined }) {
           ))}
         </select>{" "}
         <button type="submit">{t("common:language.submit")}</button>
-        {data && !data.translationReviewed ? <p className="site-footer__note">{t("common:language.unreviewed")}</p> : null}
+        {data && !data.translationReviewed ? (
+          <p className="site-footer__note">
+            {/* Where the draft's status, and every other language's, is set out (issue #9). */}
+            <Link to="/languages">{t("common:language.unreviewed")}</Link>
+          </p>
+        ) : null}
       </form>
       <Form method="post" action="/settings/data-saver" className="site-footer__form" reloadDocument>
         <CsrfField />

@@ -15,6 +15,7 @@ import { loadCsrfKey } from "./csrf";
 import { createYjsServer, type YjsOptions } from "./yjs";
 import { createMailer, deliverDue, queueDigests } from "../app/modules/notices/mailer.server";
 import { purgeGrievanceData } from "../app/modules/grievances/grievances.server";
+import { runDueJobs, type MachineTranslator } from "../app/modules/translations/machine.server";
 
 /** The repository root, found from this file whether it runs from server/ or from build/server/. */
 function findRoot(): string {
@@ -84,6 +85,8 @@ export async function startServer(options: {
   yjs?: Partial<Omit<YjsOptions, "logger" | "sql">>;
   /** Email for notices (SMTP_URL, MAIL_FROM, SITE_URL); without it notices stay in the inbox only. */
   mail?: { url: string; from: string; siteUrl: string; intervalMs?: number };
+  /** Machine drafts (TRANSLATE_URL); without it no text is sent anywhere and the jobs wait. */
+  translate?: { translator: MachineTranslator; intervalMs?: number };
 }): Promise<RunningServer> {
   const logger = options.logger ?? createLogger();
   const ownDatabase = options.ownDatabase ?? true;
@@ -136,7 +139,23 @@ export async function startServer(options: {
       }, options.mail!.intervalMs ?? 30_000)
     : null;
   mailTimer?.unref();
-  logger.info({ port: actualPort, db: dbConfig().mode, version, mail: !!mailer }, "listening");
+  // Machine drafts: the queue is read every 30 s; a provider down or slow only delays them (issue #9).
+  // Counts only in the log, never a text.
+  const translator = options.translate?.translator;
+  let translating = Promise.resolve();
+  const translateTimer = translator
+    ? setInterval(() => {
+        translating = translating
+          .then(async () => {
+            const report = await runDueJobs({ translator });
+            if (report.done || report.failed || report.skipped) logger.info(report, "machine drafts");
+          })
+          // The error's type and code only: a database error's message can quote a row.
+          .catch((err) => logger.warn({ err: { type: (err as Error)?.name, code: (err as { code?: unknown })?.code } }, "machine drafts failed"));
+      }, options.translate!.intervalMs ?? 30_000)
+    : null;
+  translateTimer?.unref();
+  logger.info({ port: actualPort, db: dbConfig().mode, version, mail: !!mailer, translate: translator?.name ?? null }, "listening");
 
   let closing: Promise<void> | undefined;
   return {
@@ -147,8 +166,10 @@ export async function startServer(options: {
       closing ??= (async () => {
         clearInterval(sweeper);
         if (mailTimer) clearInterval(mailTimer);
+        if (translateTimer) clearInterval(translateTimer);
         await mailing;
         mailer?.close();
+        await translating;
         await yjs.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -4,6 +4,8 @@ import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf, valuesOf } from "
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import type { BoardInput } from "~/modules/inputs/inputs.server";
 import { attributionModes, concernTags, MAX_INPUT_CHARS, rightIds } from "~/modules/inputs/constants";
+import { languageNames, type Lng } from "~/i18n";
+import type { TranslationShown } from "~/modules/translations/constants";
 import { Prose } from "./dossier-view";
 import { ChoiceFields, SeverityFields, severityText } from "./answers";
 import { QueueStatus, useCommentQueue } from "./comment-queue";
@@ -13,6 +15,9 @@ export type BoardItem = Omit<BoardInput, "createdAt" | "originalDate" | "attribu
   createdOn: string;
   /** The day an offline group said it. */
   originalOn: string | null;
+  /** Shown in the reader's language (issue #9): `body` is the translation, `originalBody` the words as written. */
+  translation?: TranslationShown | null;
+  originalBody?: string;
 };
 
 type Targets = { value: string; label: string }[];
@@ -70,7 +75,11 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
       ) : (
         <Structured item={item} board={board} />
       )}
-      {item.withdrawn || item.hiddenReason || !item.body ? null : <Prose text={item.body} lang={item.lang} />}
+      {item.withdrawn || item.hiddenReason || !item.body ? null : item.translation && item.originalBody ? (
+        <Translated item={item} translation={item.translation} original={item.originalBody} />
+      ) : (
+        <Prose text={item.body} lang={item.lang} />
+      )}
       {item.proposedMitigation ? <p lang={item.lang}>{t("inputs:board.mitigation", { text: item.proposedMitigation })}</p> : null}
       {item.hasPhoto && board.canSeePhotos ? (
         <p>
@@ -98,6 +107,22 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
         )}
       </p>
     </article>
+  );
+}
+
+/** An input read in translation, marked with how far to trust it, the words as written one click away. */
+function Translated({ item, translation, original }: { item: BoardItem; translation: TranslationShown; original: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Prose text={item.body} lang={translation.lang} />
+      <details className="translation-note" data-translation-status={translation.status}>
+        <summary>
+          {t(`consultations:translation.${translation.status}`)} {t("consultations:translation.original", { language: languageNames[item.lang as Lng] ?? item.lang })}
+        </summary>
+        <Prose text={original} lang={item.lang} />
+      </details>
+    </>
   );
 }
 

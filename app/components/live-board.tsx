@@ -53,7 +53,10 @@ export function useLiveBoard(docName: string, comments: BoardItem[], replies: Bo
     const shown = new Set([...comments, ...replies].map((i) => i.id));
     const update = (item: BoardItem): BoardItem => {
       const now = byId.get(item.id);
-      return now ? { ...toBoardItem(now, i18n.language), createdOn: item.createdOn, originalOn: item.originalOn, copies: item.copies, hasPhoto: item.hasPhoto } : item;
+      if (!now) return item;
+      // A translation shown by the server stays while the words it translates are unchanged.
+      const kept = item.translation && now.body === item.originalBody ? { body: item.body, translation: item.translation, originalBody: item.originalBody } : {};
+      return { ...toBoardItem(now, i18n.language), createdOn: item.createdOn, originalOn: item.originalOn, copies: item.copies, hasPhoto: item.hasPhoto, ...kept };
     };
     const fresh = live.filter((i) => !shown.has(i.id) && !i.duplicateOf);
     const newComments = fresh.filter((i) => !i.parentId).reverse().map((i) => toBoardItem(i, i18n.language));

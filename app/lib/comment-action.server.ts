@@ -13,7 +13,9 @@ export async function commentAction({ request, params, context }: ActionFunction
   const parsed = NewInputSchema.safeParse({ ...values, ...lists });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
-  const result = await addInput({ ...parsed.data, consultation, participationId });
+  // Issue #9: an input is recorded in the language its author reads and writes the page in (000 §15), so it
+  // can be translated for others, not assumed to be in the consultation's own language.
+  const result = await addInput({ ...parsed.data, consultation, participationId, lang: context.locale });
   if (!result.ok) return data({ values, errors: { [refusalField(result.error, Boolean(parsed.data.parentId))]: [result.error] } }, { status: result.status });
   return redirect(`/c/${consultation.slug}#input-${result.inputId}`, 303);
 }

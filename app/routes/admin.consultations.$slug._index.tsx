@@ -72,7 +72,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "save": {
       const parsed = ConsultationSettingsSchema.safeParse({ ...values, languages: valuesOf(values, "languages") });
       if (!parsed.success) return refuse("settings", fieldErrors(parsed.error));
-      await updateConsultationSettings({ id: consultation.id, settings: parsed.data, actorId: user.id });
+      const saved = await updateConsultationSettings({ id: consultation.id, settings: parsed.data, actorId: user.id });
+      if (!saved.ok) return refuse("settings", { languages: [saved.error] }, saved.status);
       return done("settings");
     }
     case "status": {
@@ -173,6 +174,20 @@ export default function ConsultationSettings() {
             checked={settings.values ? valuesOf(settings.values, "languages") : c.languages}
             errors={settings.errors}
           />
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="allowUnreviewedLanguages"
+              name="allowUnreviewedLanguages"
+              aria-describedby="allowUnreviewedLanguages-hint"
+              defaultChecked={settings.values ? valueOf(settings.values, "allowUnreviewedLanguages") === "on" : c.allowUnreviewedLanguages}
+            />
+            <label htmlFor="allowUnreviewedLanguages">{t("admin:consultations.settings.allowUnreviewed")}</label>
+          </div>
+          <p className="field__hint" id="allowUnreviewedLanguages-hint">
+            {t("admin:consultations.settings.allowUnreviewedHint")}{" "}
+            <Link to={`/admin/translations?consultation=${c.slug}`}>{t("admin:consultations.settings.translationsLink")}</Link>
+          </p>
           <Field name="lifecycleStage" label={t("admin:consultations.settings.stage")} errors={settings.errors}>
             {(p) => (
               <select {...p} defaultValue={v("lifecycleStage", c.lifecycleStage)}>

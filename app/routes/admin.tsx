@@ -9,11 +9,11 @@ export const handle = { i18n: ["admin"] };
 /** Every staff page sits under this layout; staff roles are checked again by each page's own loader. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "view:admin")!;
-  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment"), canManageConsultations: can(user, "manage:consultation"), canModerate: can(user, "hide:input:any"), canAssess: can(user, "edit:assessment"), canHandleGrievances: can(user, "handle:grievance") };
+  return { canManageUsers: can(user, "manage:users"), canManageDeployments: can(user, "manage:deployment"), canManageConsultations: can(user, "manage:consultation"), canModerate: can(user, "hide:input:any"), canAssess: can(user, "edit:assessment"), canHandleGrievances: can(user, "handle:grievance"), canTranslate: can(user, "edit:translation") };
 }
 
 export default function AdminLayout() {
-  const { canManageUsers, canManageDeployments, canManageConsultations, canModerate, canAssess, canHandleGrievances } = useLoaderData<typeof loader>();
+  const { canManageUsers, canManageDeployments, canManageConsultations, canModerate, canAssess, canHandleGrievances, canTranslate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="admin">
@@ -37,6 +37,11 @@ export default function AdminLayout() {
           {canAssess ? (
             <li>
               <NavLink to="/admin/assessments">{t("admin:nav.assessments")}</NavLink>
+            </li>
+          ) : null}
+          {canTranslate ? (
+            <li>
+              <NavLink to="/admin/translations">{t("admin:nav.translations")}</NavLink>
             </li>
           ) : null}
           {canHandleGrievances ? (

@@ -17,6 +17,7 @@ import { can } from "~/modules/auth/permissions";
 import { getPublicBriefing } from "~/modules/consultations/briefing.server";
 import { listTargetGroups } from "~/modules/consultations/manage.server";
 import { listBoard, newIdempotencyKey } from "~/modules/inputs/inputs.server";
+import { applyTranslation, findTranslations } from "~/modules/translations/translations.server";
 import { commentAction } from "~/lib/comment-action.server";
 import { targetsOf } from "~/lib/targets.server";
 import type { ConsultationLayoutData } from "./c.$slug";
@@ -39,11 +40,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const level = parseReadingLevel(url.searchParams.get("level"), "plain", ["plain", "easy"]);
   const [board, groups] = await Promise.all([listBoard({ consultationId: consultation.id, limit: 30 }), listTargetGroups({ consultationId: consultation.id })]);
   const t = tFor(context.locale);
-  const asItem = (i: (typeof board.comments)[number]) => ({
-    ...i,
-    createdOn: formatDate(i.createdAt, context.locale),
-    originalOn: i.originalDate ? formatDate(i.originalDate, context.locale) : null,
-  });
+  // Issue #9: inputs written in another language are read in the reader's, where a translation exists,
+  // marked with how far to trust it; the original stays one click away (one indexed query).
+  const foreign = showOriginal ? [] : [...board.comments, ...board.replies].filter((i) => i.lang !== context.locale).map((i) => i.id);
+  const translations = await findTranslations({ entity: "input", ids: foreign, lang: context.locale });
+  const asItem = (i: (typeof board.comments)[number]) => {
+    const { value, translation } = applyTranslation(i, ["body"], translations.get(i.id), context.locale);
+    return {
+      ...value,
+      translation,
+      originalBody: translation ? i.body : undefined,
+      createdOn: formatDate(i.createdAt, context.locale),
+      originalOn: i.originalDate ? formatDate(i.originalDate, context.locale) : null,
+    };
+  };
   const replyToId = url.searchParams.get("replyTo");
   const replyTo = board.comments.find((c) => c.id === replyToId);
   const answering = pack.questions.find((q) => q.code === url.searchParams.get("answer"));

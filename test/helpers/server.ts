@@ -13,7 +13,7 @@ export const ADMIN = { email: "admin@example.org", password: "a long admin passw
 
 /** The whole app in this process on a free loopback port, on the file's database, with the demo. */
 export async function startTestServer(
-  options: { yjs?: Parameters<typeof startServer>[0]["yjs"]; mail?: Parameters<typeof startServer>[0]["mail"] } = {},
+  options: { yjs?: Parameters<typeof startServer>[0]["yjs"]; mail?: Parameters<typeof startServer>[0]["mail"]; translate?: Parameters<typeof startServer>[0]["translate"] } = {},
 ): Promise<RunningServer & { url: string; logs: string[] }> {
   const logs: string[] = [];
   const destination = new Writable({
@@ -33,6 +33,7 @@ export async function startTestServer(
     ownDatabase: false,
     yjs: options.yjs,
     mail: options.mail,
+    translate: options.translate,
   });
   return { ...running, url: `http://127.0.0.1:${running.port}`, logs };
 }

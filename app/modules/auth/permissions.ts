@@ -15,7 +15,8 @@ export const rolePermissions = {
   anonymous: [...publicPermissions],
   participant: [...publicPermissions, "comment:consultation", "report:input", "manage:account:own"],
   facilitator: ["view:admin", "enter:proxy_input"],
-  translator: ["view:admin", "edit:translation"],
+  // A translation is reviewed by a second translator, never by the one who made it (issue #9).
+  translator: ["view:admin", "edit:translation", "review:translation", "suggest:ui_string"],
   analyst: ["view:admin", "triage:input", "edit:assessment"],
   moderator: ["view:admin", "hide:input:any"],
   consultation_lead: [
@@ -43,6 +44,10 @@ export const rolePermissions = {
     "enter:proxy_input",
     "hide:input:any",
     "handle:grievance",
+    "edit:translation",
+    "review:translation",
+    "suggest:ui_string",
+    "manage:ui_strings",
   ],
 } as const satisfies Record<BaseRole | StaffRole, readonly string[]>;
 

@@ -39,7 +39,7 @@ const TARGET_GROUPS = [
 /** The demo consultation's settings, target groups included, when they were never set. Idempotent. */
 async function seedDemoSettings(input: { consultationId: string }, db: Db): Promise<void> {
   await db`
-    update consultations set time_zone = 'Africa/Nairobi', languages = ${["en", "fr", "ar", "sw"]}, moderation_policy = ${MODERATION_POLICY}
+    update consultations set time_zone = 'Africa/Nairobi', languages = ${["en", "fr", "ar", "sw"]}, allow_unreviewed_languages = true, moderation_policy = ${MODERATION_POLICY}
     where id = ${input.consultationId} and moderation_policy = ''`;
   const [existing] = await db`select 1 from target_groups where consultation_id = ${input.consultationId} limit 1`;
   if (existing) return;

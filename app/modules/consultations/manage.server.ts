@@ -6,6 +6,7 @@ import type { ConsultationSettings, ConsultationStatus, TargetGroupSchema } from
 import { AGGREGATE_MIN, statusMoves } from "./schema";
 import type { z } from "zod";
 import { countUnanswered } from "../responses/responses.server";
+import { languagesNotReady } from "../translations/workflow.server";
 import { notify } from "../notices/notices.server";
 
 // Staff side of a consultation (issue #5): create it as a draft, set it up, move it through its
@@ -26,6 +27,7 @@ export interface ConsultationForEditing {
   defaultAttribution: "named" | "pseudonymous" | "chatham_house";
   moderationPolicy: string;
   statusChangedAt: Date | null;
+  allowUnreviewedLanguages: boolean;
   deploymentId: string;
   deploymentSlug: string;
   deploymentName: string;
@@ -42,7 +44,7 @@ export interface TargetGroup {
 export async function getConsultationForEditing(slug: string, db: Db = pool): Promise<ConsultationForEditing> {
   const [row] = await db<ConsultationForEditing[]>`
     select c.id, c.slug, c.title, c.summary, c.lang, c.status, c.lifecycle_stage, c.opens_at, c.closes_at, c.time_zone,
-      c.languages, c.default_attribution, c.moderation_policy, c.status_changed_at,
+      c.languages, c.default_attribution, c.moderation_policy, c.status_changed_at, c.allow_unreviewed_languages,
       d.id as deployment_id, d.slug as deployment_slug, d.name as deployment_name, d.organisation_id
     from consultations c join deployments d on d.id = c.deployment_id
     where c.slug = ${slug}`;
@@ -67,19 +69,33 @@ export async function createConsultation(
   })) as { ok: true; id: string } | Refusal;
 }
 
-/** Saves the settings; the typed wall-clock times are read in the consultation's time zone. */
-export async function updateConsultationSettings(input: { id: string; settings: ConsultationSettings; actorId: string }, db: Sql = pool): Promise<void> {
+/**
+ * Saves the settings; the typed wall-clock times are read in the consultation's time zone. An open
+ * consultation cannot take on a language whose briefing no person has translated, unless its setting
+ * allows machine drafts (issue #9; 000 §15; 001 §31): 409, with the languages named.
+ */
+export async function updateConsultationSettings(
+  input: { id: string; settings: ConsultationSettings; actorId: string },
+  db: Sql = pool,
+): Promise<{ ok: true } | (Refusal & { languages?: string[] })> {
   const s = input.settings;
   const opensAt = s.opensAt ? zonedToUtc(s.opensAt, s.timeZone) : null;
   const closesAt = s.closesAt ? zonedToUtc(s.closesAt, s.timeZone) : null;
-  await db.begin(async (tx) => {
+  return (await db.begin(async (tx) => {
+    const [row] = await tx<{ status: ConsultationStatus }[]>`select status from consultations where id = ${input.id} for update`;
+    if (row?.status === "open" && !s.allowUnreviewedLanguages) {
+      const languages = await languagesNotReady({ consultationId: input.id, languages: s.languages }, tx);
+      if (languages.length) return { ok: false, status: 409, error: "admin:consultations.errors.languagesNotReady", languages } as const;
+    }
     await tx`
       update consultations set title = ${s.title}, summary = ${s.summary}, lang = ${s.lang}, lifecycle_stage = ${s.lifecycleStage},
         time_zone = ${s.timeZone}, opens_at = ${opensAt}, closes_at = ${closesAt}, languages = ${s.languages},
-        default_attribution = ${s.defaultAttribution}, moderation_policy = ${s.moderationPolicy}, updated_at = now()
+        default_attribution = ${s.defaultAttribution}, moderation_policy = ${s.moderationPolicy},
+        allow_unreviewed_languages = ${s.allowUnreviewedLanguages}, updated_at = now()
       where id = ${input.id}`;
     await tx`insert into audit_events (actor_id, action, subject_type, subject_id) values (${input.actorId}, 'update_consultation', 'consultation', ${input.id})`;
-  });
+    return { ok: true } as const;
+  })) as { ok: true } | (Refusal & { languages?: string[] });
 }
 
 /**
@@ -90,7 +106,7 @@ export async function updateConsultationSettings(input: { id: string; settings: 
 export async function setConsultationStatus(
   input: { id: string; to: ConsultationStatus; actorId: string },
   db: Sql = pool,
-): Promise<{ ok: true } | Refusal> {
+): Promise<{ ok: true } | (Refusal & { languages?: string[] })> {
   return (await db.begin(async (tx) => {
     const [row] = await tx<{ status: ConsultationStatus }[]>`select status from consultations where id = ${input.id} for update`;
     if (!row) return { ok: false, status: 404, error: "admin:consultations.errors.notFound" } as const;
@@ -100,6 +116,13 @@ export async function setConsultationStatus(
         select (select count(*) from questions where consultation_id = ${input.id})
           + (select count(*) from briefing_sections where consultation_id = ${input.id}) as n`;
       if (Number(ready.n) === 0) return { ok: false, status: 400, error: "admin:consultations.errors.empty" } as const;
+      // Only in languages a person translated the briefing into, unless machine drafts are allowed (issue #9).
+      const [c] = await tx<{ languages: string[]; allowUnreviewedLanguages: boolean }[]>`
+        select languages, allow_unreviewed_languages from consultations where id = ${input.id}`;
+      if (!c.allowUnreviewedLanguages) {
+        const languages = await languagesNotReady({ consultationId: input.id, languages: c.languages }, tx);
+        if (languages.length) return { ok: false, status: 409, error: "admin:consultations.errors.languagesNotReady", languages } as const;
+      }
     }
     // "Responded" means what it says: every published input has its public answer (issue #8).
     if (input.to === "responded" && (await countUnanswered(input.id, tx)) > 0) {
@@ -116,7 +139,7 @@ export async function setConsultationStatus(
       insert into audit_events (actor_id, action, subject_type, subject_id, details)
       values (${input.actorId}, 'consultation_status', 'consultation', ${input.id}, ${tx.json({ from: row.status, to: input.to })})`;
     return { ok: true } as const;
-  })) as { ok: true } | Refusal;
+  })) as { ok: true } | (Refusal & { languages?: string[] });
 }
 
 /** Consultations of the given organisations (null: all) for the staff list, newest first (bounded). */

@@ -90,6 +90,8 @@ export const ConsultationSettingsSchema = z
     languages: z.array(z.enum(supportedLngs, { errorMap: () => ({ message: "auth:errors.languageUnknown" }) })).default([]),
     defaultAttribution: z.enum(attributionModes, { errorMap: () => ({ message: "dossier:errors.choose" }) }),
     moderationPolicy: z.string().trim().max(10_000, "dossier:errors.tooLong").default(""),
+    // Issue #9: open in languages whose briefing only a machine translated, with a visible warning.
+    allowUnreviewedLanguages: z.preprocess((v) => v === "on" || v === "yes" || v === true, z.boolean()).default(false),
   })
   .superRefine((v, ctx) => {
     if (v.opensAt && v.closesAt && v.closesAt <= v.opensAt) {

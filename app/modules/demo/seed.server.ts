@@ -5,6 +5,7 @@ import { seedDemoContest, seedDemoResponses } from "../responses/demo.server";
 import { seedDemoBriefing } from "../consultations/briefing-demo.server";
 import { seedDemoConsultation } from "../consultations/demo.server";
 import { seedDemoTranslations } from "../consultations/demo-translations";
+import { seedDemoInputTranslations } from "../consultations/demo-translations/inputs";
 import { seedDemoDeployment } from "../deployments/demo.server";
 import type { ConsultationSummary } from "../consultations/consultations.server";
 import { seedDemoGroup } from "../groups/demo.server";
@@ -21,6 +22,8 @@ export async function seedDemo(db: Sql = pool): Promise<void> {
   await seedDemoTranslations({ consultationId }, db);
   // One transaction: the demo's participants and their comments arrive together or not at all.
   await db.begin((tx) => seedDemoInputs({ consultationId }, tx));
+  // Some of them read across languages (issue #9).
+  await seedDemoInputTranslations({ consultationId }, db);
   // The union's joint submission, also all or nothing.
   const [consultation] = await db<{ id: string; status: ConsultationSummary["status"]; opensAt: Date | null; closesAt: Date | null; lang: string }[]>`
     select id, status, opens_at, closes_at, lang from consultations where id = ${consultationId}`;
