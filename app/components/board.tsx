@@ -110,7 +110,11 @@ function Item({ item, board, replies }: { item: BoardItem; board: BoardContext; 
   );
 }
 
-/** An input read in translation, marked with how far to trust it, the words as written one click away. */
+/**
+ * An input read in translation, marked with how far to trust it, the words as written one click away.
+ * Like OriginalDetails (original-details.tsx), written out here: importing that module from the board
+ * splits a new shared chunk into the page's JavaScript, which is at its budget (issue #10).
+ */
 function Translated({ item, translation, original }: { item: BoardItem; translation: TranslationShown; original: string }) {
   const { t } = useTranslation();
   return (

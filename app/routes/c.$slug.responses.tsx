@@ -13,6 +13,8 @@ import { listOwnInputIds } from "~/modules/responses/contests.server";
 import { getCoverage, listPublicResponses } from "~/modules/responses/responses.server";
 import { responseDecisions } from "~/modules/responses/constants";
 import { ResponseFilterSchema } from "~/modules/responses/schema";
+import { applyTranslation, findTranslations } from "~/modules/translations/translations.server";
+import { OriginalDetails } from "~/components/original-details";
 import type { ConsultationLayoutData } from "./c.$slug";
 
 export const handle = { i18n: ["responses", "inputs", "consultations"] };
@@ -34,12 +36,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listQuestionCodes(consultation.id),
   ]);
   // The viewer's own inputs on this page (or their group's): those answers they may contest, once.
+  // Issue #9: answers in the reader's language where translated, marked, the original one click away.
+  const translations = await findTranslations({ entity: "response", ids: page.items.filter((r) => r.lang !== context.locale).map((r) => r.responseId), lang: context.locale });
   const own = context.user ? new Set(await listOwnInputIds({ userId: context.user.id, inputIds: page.items.map((r) => r.inputId) })) : new Set<string>();
   const next = page.next ? `?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next })}` : null;
   const t = tFor(context.locale, "responses");
   return {
     items: page.items.map((r) => ({
       ...r,
+      ...translatedReason(r, translations.get(r.responseId), context.locale),
       respondedOn: formatDate(r.respondedAt, context.locale),
       contestedOn: r.contestedAt ? formatDate(r.contestedAt, context.locale) : null,
       canContest: own.has(r.inputId) && !r.contestedAt,
@@ -51,6 +56,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     deploymentSlug: consultation.deploymentSlug,
     title: t("responses:public.title", { title: consultation.title }),
   };
+}
+
+/** An answer's reason in the reader's language where a translation is shown, with the original kept. */
+function translatedReason(r: { reason: string }, rows: Parameters<typeof applyTranslation>[2], lang: string) {
+  const { value, translation } = applyTranslation({ reason: r.reason }, ["reason"], rows, lang);
+  return { reason: value.reason, translation, originalReason: translation ? r.reason : null };
 }
 
 export default function Responses() {
@@ -100,9 +111,22 @@ export default function Responses() {
               <strong className={`decision decision--${r.decision}`}>{t(`responses:decision.${r.decision}`)}</strong> · {r.respondedOn}
               {r.together ? <> · {t("responses:public.together", { count: r.together })}</> : null}
             </p>
-            <p lang={r.lang} dir={dirOf(r.lang)}>
-              {r.reason}
-            </p>
+            {r.translation && r.originalReason ? (
+              <>
+                <p lang={r.translation.lang} dir={dirOf(r.translation.lang)}>
+                  {r.reason}
+                </p>
+                <OriginalDetails translation={r.translation} originalLang={r.lang}>
+                  <p lang={r.lang} dir={dirOf(r.lang)}>
+                    {r.originalReason}
+                  </p>
+                </OriginalDetails>
+              </>
+            ) : (
+              <p lang={r.lang} dir={dirOf(r.lang)}>
+                {r.reason}
+              </p>
+            )}
             {r.contestedOn ? (
               <p className="contest">
                 {t("responses:contest.contestedOn", { date: r.contestedOn })}{" "}

@@ -1,19 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { audit, test } from "./axe";
 import { ADMIN, t } from "./helpers";
 
-// axe runs inside the page, so the browser needs JavaScript. The "js-off" project audits what a browser
-// without JavaScript gets by asking the server for no scripts at all (the data-saver cookie), which is
-// the same HTML.
-const test = base.extend<{ page: Page }>({
-  page: async ({ browser, baseURL }, use, info) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
-    if (info.project.name === "js-off") await context.addCookies([{ name: "data_saver", value: "1", url: baseURL! }]);
-    const page = await context.newPage();
-    await use(page);
-    await context.close();
-  },
-});
+// The audit and the page it runs in (JavaScript on; the "js-off" project asks for no scripts) are in ./axe.ts.
 
 // Each test audits many whole pages, and axe takes seconds on a long one (the published assessment) when
 // the machine is busy: these tests get more time than the default 30 s.
@@ -22,13 +11,6 @@ test.describe.configure({ timeout: 120_000 });
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
 const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment", "/c/demo/responses", "/register/demo/grievances"];
-
-async function audit(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
-  for (const v of result.violations.filter((x) => !bad.includes(x))) console.log(`${label}: ${v.impact} ${v.id} (${v.nodes.length})`);
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), label).toEqual([]);
-}
 
 for (const lng of ["en", "ar"]) {
   test(`public pages have no serious accessibility violation in ${lng}`, async ({ page }, info) => {

@@ -1,28 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { audit, test } from "./axe";
 import { ADMIN, t } from "./helpers";
 
 // The interface's languages and the translators' page for its strings (issue #9): WCAG 2.2 A and AA through
 // axe-core, with JavaScript off and on (the two projects), as test/e2e/accessibility.spec.ts does. axe runs
 // inside the page, so the "js-off" project asks the server for no scripts (the data-saver cookie): the same HTML.
-const test = base.extend<{ page: Page }>({
-  page: async ({ browser, baseURL }, use, info) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
-    if (info.project.name === "js-off") await context.addCookies([{ name: "data_saver", value: "1", url: baseURL! }]);
-    const page = await context.newPage();
-    await use(page);
-    await context.close();
-  },
-});
 
 test.describe.configure({ timeout: 120_000 });
 
-async function audit(page: Page, label: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
-  for (const v of result.violations.filter((x) => !bad.includes(x))) console.log(`${label}: ${v.impact} ${v.id} (${v.nodes.length})`);
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), label).toEqual([]);
-}
 
 /** A string in `lng`, or in English where that language has no such file yet (the site falls back the same way). */
 function tr(lng: string, key: string, vars: Record<string, string> = {}): string {

@@ -185,4 +185,17 @@ describe("reading inputs across languages", () => {
     // Asking for the originals shows no translation.
     expect((await new Client(server.url).get("/c/demo?lng=ar&original=1")).text).not.toContain(arabic);
   });
+
+  it("shows an answer's reason in the reader's language where translated, the original one click away", async () => {
+    const [r] = await sql<{ id: string; reason: string }[]>`
+      select r.id, r.reason from responses r join consultations c on c.id = r.consultation_id where c.slug = 'demo' order by r.responded_at desc limit 1`;
+    const path = `/admin/translations/response/${r.id}/fr`;
+    const { fields } = await editorFields(first, path);
+    const french = "Nous avons retenu votre proposition : elle devient une condition du pilote.";
+    expect((await first.post(path, { ...fields, text_reason: french, intent: "finish" })).status).toBe(303);
+    const page = (await new Client(server.url).get("/c/demo/responses?lng=fr")).text;
+    const item = page.slice(page.indexOf(french) - 300, page.indexOf(french) + 1500);
+    expect(item).toContain('data-translation-status="human"');
+    expect(item).toContain(esc(r.reason).slice(0, 40));
+  });
 });

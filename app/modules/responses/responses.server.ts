@@ -202,6 +202,8 @@ export async function findNextUnanswered(input: { consultationId: string; create
 
 export interface PublicResponse {
   inputId: string;
+  /** The answer's own id: its translations are stored under it (issue #9). */
+  responseId: string;
   summary: string;
   inputLang: string;
   sectionRef: string | null;
@@ -233,7 +235,7 @@ export async function listPublicResponses(
   const limit = Math.min(input.limit ?? PUBLIC_PAGE, 500);
   const after = f.after ? f.after.split("_") : null;
   const rows = await db<PublicResponse[]>`
-    select r.input_id, left(i.body, 280) as summary, i.lang as input_lang, i.section_ref, r.decision, r.reason, r.lang, r.responded_at,
+    select r.input_id, r.id as response_id, left(i.body, 280) as summary, i.lang as input_lang, i.section_ref, r.decision, r.reason, r.lang, r.responded_at,
       coalesce((select json_agg(json_build_object('id', m.id, 'number', m.number, 'title', m.title) order by m.number)
                 from response_impacts ri join impacts m on m.id = ri.impact_id where ri.response_id = r.id), '[]'::json) as impacts,
       (select count(*)::int - 1 from responses b where b.batch_id = r.batch_id) as together,
