@@ -5,7 +5,10 @@ import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, IntentButton, valueOf, valuesOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { useShortcuts } from "~/components/shortcuts";
+import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
+import { can } from "~/modules/auth/permissions";
+import { applyTranslation, findTranslations } from "~/modules/translations/translations.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/lib/forms";
 import { requireAssessment } from "~/modules/assessment/access.server";
@@ -22,7 +25,7 @@ import { isEditable } from "~/modules/assessment/rules";
 import { linkKinds } from "~/modules/assessment/constants";
 import { LinkSchema } from "~/modules/assessment/schema";
 
-export const handle = { i18n: ["admin", "assessment", "inputs"] };
+export const handle = { i18n: ["admin", "assessment", "inputs", "consultations"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -33,16 +36,22 @@ function inputId(value: string | undefined): string {
 
 /** One input in triage: what it says, its links to the assessment, similar inputs to handle with it, and the link form. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { head } = await requireAssessment(request, context, params.slug!, "triage:input");
+  const { head, user } = await requireAssessment(request, context, params.slug!, "triage:input");
   const input = await getTriageInput({ head, inputId: inputId(params.id) });
-  const [links, similar, impacts, next] = await Promise.all([
+  const [links, similar, impacts, next, translations] = await Promise.all([
     listInputLinks(input.id),
     listSimilarInputs({ inputId: input.id }),
     listImpacts(head.id),
     findNextUnprocessed({ consultationId: input.consultationId, createdAt: input.createdAt, id: input.id }),
+    input.lang === context.locale ? null : findTranslations({ entity: "input", ids: [input.id], lang: context.locale }),
   ]);
+  // Issue #9: the analyst reads it in their language too where a translation exists, marked with how far
+  // to trust it; the original stays first, as the evidence.
+  const shown = translations ? applyTranslation({ body: input.body }, ["body"], translations.get(input.id), context.locale) : null;
   return {
     head,
+    translated: shown?.translation ? { body: shown.value.body, ...shown.translation } : null,
+    translateLink: input.lang !== context.locale && can(user, "edit:translation") ? `/admin/translations/input/${input.id}/${context.locale}` : null,
     input: { ...input, createdOn: formatDate(input.createdAt, context.locale) },
     links,
     similar,
@@ -77,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TriageInput() {
-  const { head, input, links, similar, impacts, next, done } = useLoaderData<typeof loader>();
+  const { head, input, links, similar, impacts, next, done, translated, translateLink } = useLoaderData<typeof loader>();
   const action = useActionData<ActionData>();
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -121,6 +130,21 @@ export default function TriageInput() {
       <blockquote className="quote" lang={input.lang}>
         {input.body}
       </blockquote>
+      {translated ? (
+        <>
+          <p className="hint translation-note" data-translation-status={translated.status}>
+            {t(`consultations:translation.${translated.status}`)}
+          </p>
+          <blockquote className="quote" lang={translated.lang} dir={dirOf(translated.lang)}>
+            {translated.body}
+          </blockquote>
+        </>
+      ) : null}
+      {translateLink ? (
+        <p>
+          <Link to={translateLink}>{t("assessment:triage.translate")}</Link>
+        </p>
+      ) : null}
       {input.concerns.length ? <p>{input.concerns.map((c) => t(`inputs:concern.${c}`)).join(" · ")}</p> : null}
       {input.rights.length ? <p>{input.rights.map((r) => t(`inputs:right.${r}`)).join(" · ")}</p> : null}
       {input.sevScale || input.sevScope || input.sevReversibility || input.sevLikelihood ? (

@@ -198,4 +198,18 @@ describe("reading inputs across languages", () => {
     expect(item).toContain('data-translation-status="human"');
     expect(item).toContain(esc(r.reason).slice(0, 40));
   });
+
+  it("shows an analyst the input in their language beside the original, marked, with a way to translate others", async () => {
+    const analyst = await signedInStaff(server.url, { email: "reading-analyst@example.org", roles: ["analyst", "translator"] });
+    // The demo's French comment has a reviewed English translation; its Swahili one only a machine draft.
+    const [fr] = await sql<{ id: string }[]>`select id from inputs where idempotency_key = 'demo-comment-2'`;
+    const page = (await analyst.get(`/admin/assessments/demo/inputs/${fr.id}`)).text;
+    expect(page).toContain("Les familles qui travaillent aux champs");
+    expect(page).toContain("Families who work in the fields have incomes that change with the season.");
+    expect(page).toContain('data-translation-status="human_reviewed"');
+    const [sw] = await sql<{ id: string }[]>`select id from inputs where idempotency_key = 'demo-comment-4'`;
+    const machine = (await analyst.get(`/admin/assessments/demo/inputs/${sw.id}`)).text;
+    expect(machine).toContain('data-translation-status="machine"');
+    expect(machine).toContain(`href="/admin/translations/input/${sw.id}/en"`);
+  });
 });
