@@ -8,7 +8,9 @@ import { fieldErrors, formValues } from "~/lib/forms";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { organisationsWhere, type SessionUser } from "~/modules/auth/permissions";
 import { stagedStates } from "~/modules/grievances/constants";
-import { getStages, listOrganisations, saveStages, type Stages } from "~/modules/grievances/grievances.server";
+import { listOrganisations } from "~/modules/auth/auth.server";
+import { contestDays } from "~/modules/responses/contests.server";
+import { getStages, saveStages, type Stages } from "~/modules/grievances/grievances.server";
 import { StagesSchema } from "~/modules/grievances/schema";
 
 export const handle = { i18n: ["admin", "grievances"] };
@@ -17,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** The organisation asked for (?org=), among those the admin manages; the first one when none is asked. */
 async function chosenOrganisation(request: Request, user: SessionUser) {
-  const organisations = await listOrganisations(organisationsWhere(user, "manage:organisation"));
+  const organisations = await listOrganisations({ ids: organisationsWhere(user, "manage:organisation") });
   const asked = new URL(request.url).searchParams.get("org");
   const organisation = asked ? organisations.find((o) => o.id === asked) : organisations[0];
   if (!organisation) throw data(null, { status: 404 });
@@ -31,8 +33,8 @@ async function chosenOrganisation(request: Request, user: SessionUser) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requirePermission(request, context, "manage:organisation")!;
   const { organisations, organisation } = await chosenOrganisation(request, user);
-  const { stages, contestDays } = await getStages(organisation.id);
-  return { organisations, organisation, stages, contestDays, title: tFor(context.locale, "grievances")("grievances:settings.title") };
+  const [{ stages }, days] = await Promise.all([getStages(organisation.id), contestDays(organisation.id)]);
+  return { organisations, organisation, stages, contestDays: days, title: tFor(context.locale, "grievances")("grievances:settings.title") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

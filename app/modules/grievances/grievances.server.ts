@@ -59,15 +59,15 @@ export interface Stage {
 export type Stages = Record<StagedState, Stage>;
 
 /** An organisation's stages, each state's own or the default (the organisation itself, default days). */
-export async function getStages(organisationId: string, db: Db = pool): Promise<{ stages: Stages; contestDays: number }> {
-  const [org] = await db<{ name: string; contestDays: number }[]>`select name, contest_days from organisations where id = ${organisationId}`;
+export async function getStages(organisationId: string, db: Db = pool): Promise<{ stages: Stages }> {
+  const [org] = await db<{ name: string }[]>`select name from organisations where id = ${organisationId}`;
   const rows = await db<{ state: StagedState; responsibleEntity: string; days: number }[]>`
     select state, responsible_entity, days from grievance_stages where organisation_id = ${organisationId}`;
   const set = new Map(rows.map((r) => [r.state, r]));
   const stages = Object.fromEntries(
     stagedStates.map((s) => [s, { entity: set.get(s)?.responsibleEntity ?? org?.name ?? "", days: set.get(s)?.days ?? defaultStageDays[s] }]),
   ) as Stages;
-  return { stages, contestDays: org?.contestDays ?? 30 };
+  return { stages };
 }
 
 /** Sets an organisation's stages and contest deadline; cases already open keep the deadlines they were given. */
@@ -448,10 +448,4 @@ export async function grievanceEmailFor(eventId: string, db: Db = pool): Promise
   }
   const { organisationId: _omit, ...rest } = row;
   return { ...rest, to: row.to, appealEntity, appealDays };
-}
-
-/** The organisations among `ids` (null: all), by name, for the stages form (bounded). */
-export async function listOrganisations(ids: string[] | null, db: Db = pool): Promise<{ id: string; name: string }[]> {
-  return db<{ id: string; name: string }[]>`
-    select id, name from organisations where ${ids === null ? db`true` : db`id = any(${ids}::uuid[])`} order by name limit 200`;
 }

@@ -8,7 +8,7 @@ import type { ResponseConsultation } from "./responses.server";
 // Contesting an answer (issue #8; 001 §44, §60; 003 pt6): once per answer, by the input's author or a member
 // of the group whose joint submission it is; the lead answers within a deadline, in public.
 
-/** Days a lead has to answer a contest: set per organisation (organisations.contest_days, on /admin/grievances). */
+/** Days a lead has to answer a contest: set per organisation (organisations.contest_days, on /admin/grievances/settings). */
 export async function contestDays(organisationId: string, db: Db = pool): Promise<number> {
   const [row] = await db<{ contestDays: number }[]>`select contest_days from organisations where id = ${organisationId}`;
   return row?.contestDays ?? 30;
