@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { dirOf } from "~/i18n";
 
 /** A grievance's steps, oldest first, each with who acted next and by when, and the note the person got. */
 export function GrievanceHistory({ events }: { events: { state: string; on: string; entity: string | null; due: string | null; note: string | null }[] }) {
@@ -42,5 +43,27 @@ export function GrievanceFacts(props: { kind: string; filed: string; state: stri
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** The person's appeal, as they wrote it, and the decision on it once made (case page and staff page). */
+export function GrievanceAppeal(props: { reason: string; lang: string; outcome: string | null; answer: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="your-appeal-heading">
+      <h2 id="your-appeal-heading">{t("grievances:case.yourAppeal")}</h2>
+      <blockquote className="quote" lang={props.lang} dir={dirOf(props.lang)}>
+        {props.reason}
+      </blockquote>
+      {props.outcome ? (
+        <>
+          <h3>{t("grievances:case.appealDecision")}</h3>
+          <p data-appeal-outcome={props.outcome}>
+            <strong>{t(`grievances:appealOutcome.${props.outcome}`)}</strong>
+          </p>
+          {props.answer ? <p className="prose">{props.answer}</p> : null}
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, KeyedOptions, useFormState, valueOf } from "~/components/forms";
-import { GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
+import { GrievanceAppeal, GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
 import { Notice } from "~/components/notice";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
@@ -88,19 +88,7 @@ export default function StaffGrievance() {
           {c.remedy ? <p className="prose">{c.remedy}</p> : null}
         </section>
       ) : null}
-      {c.appealReason ? (
-        <section aria-labelledby="appeal-heading">
-          <h2 id="appeal-heading">{t("grievances:case.yourAppeal")}</h2>
-          <blockquote className="quote" lang={c.lang} dir={dirOf(c.lang)}>
-            {c.appealReason}
-          </blockquote>
-          {c.appealOutcome ? (
-            <p>
-              <strong>{t(`grievances:appealOutcome.${c.appealOutcome}`)}</strong> {c.appealAnswer}
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {c.appealReason ? <GrievanceAppeal reason={c.appealReason} lang={c.lang} outcome={c.appealOutcome} answer={c.appealAnswer} /> : null}
 
       {action ? (
         <section aria-labelledby="next-heading" className="panel">

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";
-import { GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
+import { GrievanceAppeal, GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
 import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -158,23 +158,7 @@ export default function GrievanceCase() {
         <ErrorSummary errors={errors} />
       ) : null}
 
-      {c.appealReason ? (
-        <section aria-labelledby="your-appeal-heading">
-          <h2 id="your-appeal-heading">{t("grievances:case.yourAppeal")}</h2>
-          <blockquote className="quote" lang={c.lang} dir={dirOf(c.lang)}>
-            {c.appealReason}
-          </blockquote>
-          {c.appealOutcome ? (
-            <>
-              <h3>{t("grievances:case.appealDecision")}</h3>
-              <p data-appeal-outcome={c.appealOutcome}>
-                <strong>{t(`grievances:appealOutcome.${c.appealOutcome}`)}</strong>
-              </p>
-              {c.appealAnswer ? <p className="prose">{c.appealAnswer}</p> : null}
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      {c.appealReason ? <GrievanceAppeal reason={c.appealReason} lang={c.lang} outcome={c.appealOutcome} answer={c.appealAnswer} /> : null}
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t("grievances:case.yourText")}</h2>
