@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Honour X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=1); off by default. */
   trustProxy?: boolean;
   maxBodyBytes?: number;
+  /** A machine translation service is configured (TRANSLATE_URL): translators may ask it for drafts. */
+  machineDrafts?: boolean;
   /** For multipart forms (document uploads): the 10 MB file limit plus room for the other fields. */
   maxUploadBytes?: number;
 }
@@ -214,6 +216,7 @@ async function requestContext(
     dataSaver: req.get("save-data")?.toLowerCase() === "on" || cookies.data_saver === "1",
     timeZone: isTimeZone(cookies[TZ_COOKIE]) ? cookies[TZ_COOKIE] : null,
     secure,
+    machineDrafts: options.machineDrafts === true,
   };
 }
 

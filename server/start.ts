@@ -108,6 +108,7 @@ export async function startServer(options: {
     csrfKey: await loadCsrfKey(sql),
     rootDir,
     trustProxy: process.env.TRUST_PROXY === "1",
+    machineDrafts: Boolean(options.translate),
   });
   const server = http.createServer(app);
   const yjs = createYjsServer({ ...options.yjs, logger, sql });

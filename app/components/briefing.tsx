@@ -3,7 +3,7 @@ import type { BriefingPack } from "~/modules/consultations/briefing.server";
 import { choiceLetter } from "~/modules/consultations/constants";
 import { severityDimensions } from "~/modules/inputs/constants";
 import { dirOf } from "~/i18n";
-import { DossierPart, Prose } from "./dossier-view";
+import { DossierPart, langOf, Prose } from "./dossier-view";
 
 export const readingLevels = ["plain", "easy", "full"] as const;
 export type ReadingLevel = (typeof readingLevels)[number];
@@ -37,8 +37,9 @@ export function BriefingSections({ pack, level, lang, headingLevel = 3 }: { pack
             {level === "full" && s.dossierSection && pack.dossier ? (
               <>
                 <p className="hint">{t("consultations:briefing.fromDossier", { version: String(pack.dossierVersion) })}</p>
-                {/* The dossier's full text is in its own language until dossiers are translated (#9). */}
-                <DossierPart d={pack.dossier} part={s.dossierSection} lang={lang} />
+                <div data-translation-status={pack.dossierTranslation?.status}>
+                  <DossierPart d={pack.dossier} part={s.dossierSection} lang={langOf(lang, pack.dossierTranslation && { lang: pack.dossierTranslation.lang, paths: pack.dossierTranslated ?? [] })} />
+                </div>
               </>
             ) : (
               <Prose text={text || s.plain} />
@@ -67,7 +68,7 @@ export function QuestionList({ pack, lang, answerLink }: { pack: BriefingPack; l
             </p>
           ) : null}
           {q.choices.length ? (
-            <ol className="choices" lang={lang}>
+            <ol className="choices" lang={q.translation?.lang ?? lang}>
               {q.choices.map((c, i) => (
                 <li key={i}>
                   {choiceLetter(i)}. {c}
@@ -111,7 +112,7 @@ export function AnswerSheet({ pack, lang, address }: { pack: BriefingPack; lang:
             {q.code} · <span lang={q.translation?.lang ?? lang}>{q.prompt}</span>
           </h3>
           {q.choices.length ? (
-            <ul className="answer-sheet__choices" lang={lang}>
+            <ul className="answer-sheet__choices" lang={q.translation?.lang ?? lang}>
               {q.choices.map((c, i) => (
                 <li key={i}>
                   <span className="answer-sheet__box" aria-hidden="true" /> {choiceLetter(i)}. {c}

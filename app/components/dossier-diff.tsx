@@ -2,12 +2,13 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { FieldDiff } from "~/modules/deployments/rules";
 
-/** A dotted dossier path as people read it: "Testing and audits 2: Result". */
+/** A dotted dossier path as people read it: "Testing and audits 2: Result", "Affected groups 3". */
 export function labelForPath(path: string, t: TFunction): string {
   const parts = path.split(".");
   if (parts[0] === "testing") return `${t("dossier:section.testing")} ${Number(parts[1]) + 1}: ${t(`dossier:field.testing.${parts[2]}`)}`;
   if (parts[0] === "procurement" && parts[1] === "checks") return `${t(`dossier:check.${parts[2]}`)}: ${t(`dossier:field.procurement.${parts[3]}`)}`;
-  return t(`dossier:field.${parts[0]}.${parts[1]}`);
+  const label = t(`dossier:field.${parts[0]}.${parts[1]}`);
+  return /^\d+$/.test(parts[2] ?? "") ? `${label} ${Number(parts[2]) + 1}` : label;
 }
 
 const each = (prefix: string) => (v: string, t: TFunction) =>

@@ -28,20 +28,27 @@ function Item({ label, text, lang }: { label: string; text: string; lang?: strin
 
 type Section = Exclude<keyof Dossier, "testing">;
 
-function Fields<S extends Section>({ d, section, keys, lang }: { d: Dossier; section: S; keys: readonly (keyof Dossier[S] & string)[]; lang?: string }) {
+/** The language of the text at a dossier path ("system.does"): a translation's where it covers the path. */
+export type LangOf = (path: string) => string;
+export const langOf =
+  (lang: string, tr?: { lang: string; paths: string[] } | null): LangOf =>
+  (path) =>
+    tr?.paths.some((p) => p === path || p.startsWith(`${path}.`)) ? tr.lang : lang;
+
+function Fields<S extends Section>({ d, section, keys, lang }: { d: Dossier; section: S; keys: readonly (keyof Dossier[S] & string)[]; lang: LangOf }) {
   const { t } = useTranslation();
   return (
     <dl className="facts">
       {keys.map((k) => {
         const v = d[section][k] as unknown;
-        return <Item key={k} label={t(`dossier:field.${section}.${k}`)} text={Array.isArray(v) ? v.join("\n\n") : String(v ?? "")} lang={lang} />;
+        return <Item key={k} label={t(`dossier:field.${section}.${k}`)} text={Array.isArray(v) ? v.join("\n\n") : String(v ?? "")} lang={lang(`${section}.${k}`)} />;
       })}
     </dl>
   );
 }
 
 /** The plain-language part of a dossier: what, for whom, with what safeguards, and how to complain. */
-export function DossierSummary({ d, lang }: { d: Dossier; lang: string }) {
+export function DossierSummary({ d, lang }: { d: Dossier; lang: LangOf }) {
   const { t } = useTranslation();
   return (
     <>
@@ -51,11 +58,11 @@ export function DossierSummary({ d, lang }: { d: Dossier; lang: string }) {
         </p>
       ) : null}
       <dl className="facts">
-        <Item label={t("dossier:field.purpose.purpose")} text={d.purpose.purpose} lang={lang} />
-        <Item label={t("dossier:field.system.does")} text={d.system.does} lang={lang} />
-        <Item label={t("dossier:field.system.doesNot")} text={d.system.doesNot} lang={lang} />
-        <Item label={t("dossier:field.purpose.mostImpacted")} text={d.purpose.mostImpacted} lang={lang} />
-        <Item label={t("dossier:field.system.humanOversight")} text={d.system.humanOversight} lang={lang} />
+        <Item label={t("dossier:field.purpose.purpose")} text={d.purpose.purpose} lang={lang("purpose.purpose")} />
+        <Item label={t("dossier:field.system.does")} text={d.system.does} lang={lang("system.does")} />
+        <Item label={t("dossier:field.system.doesNot")} text={d.system.doesNot} lang={lang("system.doesNot")} />
+        <Item label={t("dossier:field.purpose.mostImpacted")} text={d.purpose.mostImpacted} lang={lang("purpose.mostImpacted")} />
+        <Item label={t("dossier:field.system.humanOversight")} text={d.system.humanOversight} lang={lang("system.humanOversight")} />
       </dl>
       {d.risk.redLines.length || d.risk.otherRedLines.length ? (
         <section aria-labelledby="red-lines-heading">
@@ -65,7 +72,7 @@ export function DossierSummary({ d, lang }: { d: Dossier; lang: string }) {
               <li key={r}>{t(`dossier:redLine.${r}`)}</li>
             ))}
             {d.risk.otherRedLines.map((r, i) => (
-              <li key={i} lang={lang}>
+              <li key={i} lang={lang(`risk.otherRedLines.${i}`)}>
                 {r}
               </li>
             ))}
@@ -83,7 +90,7 @@ export function DossierSummary({ d, lang }: { d: Dossier; lang: string }) {
 type PartName = "purpose" | "system" | "data" | "testing" | "procurement" | "risk" | "remedy";
 
 /** One section of a dossier in full: what a briefing pack's dossier sections show. */
-export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lang: string }) {
+export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lang: LangOf }) {
   const { t } = useTranslation();
   switch (part) {
     case "purpose":
@@ -108,7 +115,7 @@ export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lan
           <Item
             label={t("dossier:field.risk.redLines")}
             text={[...d.risk.redLines.map((r) => t(`dossier:redLine.${r}`)), ...d.risk.otherRedLines].join("\n\n")}
-            lang={lang}
+            lang={lang("risk.otherRedLines")}
           />
         </dl>
       );
@@ -122,8 +129,8 @@ export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lan
               <strong>{t(`dossier:evidenceKind.${e.kind}`)}</strong>
               {e.date ? ` · ${e.date}` : null}
               {e.grounds.length ? ` · ${e.grounds.map((g) => t(`dossier:ground.${g}`)).join(", ")}` : null}
-              <Prose text={e.method} lang={lang} />
-              <Prose text={e.result} lang={lang} />
+              <Prose text={e.method} lang={lang(`testing.${i}.method`)} />
+              <Prose text={e.result} lang={lang(`testing.${i}.result`)} />
               {e.link ? (
                 <p>
                   <a href={e.link} rel="nofollow noopener noreferrer">
@@ -138,10 +145,10 @@ export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lan
     case "procurement":
       return (
         <dl className="facts">
-          <Item label={t("dossier:field.procurement.vendor")} text={d.procurement.vendor} lang={lang} />
+          <Item label={t("dossier:field.procurement.vendor")} text={d.procurement.vendor} lang={lang("procurement.vendor")} />
           {procurementChecks.map((c) => {
             const check = d.procurement.checks[c];
-            return <Item key={c} label={`${t(`dossier:check.${c}`)}: ${check?.done ? t("dossier:yes") : t("dossier:no")}`} text={check?.evidence ?? ""} lang={lang} />;
+            return <Item key={c} label={`${t(`dossier:check.${c}`)}: ${check?.done ? t("dossier:yes") : t("dossier:no")}`} text={check?.evidence ?? ""} lang={lang(`procurement.checks.${c}.evidence`)} />;
           })}
         </dl>
       );
@@ -149,15 +156,15 @@ export function DossierPart({ d, part, lang }: { d: Dossier; part: PartName; lan
 }
 
 /** Every field of the dossier, section by section, below the summary. */
-export function DossierDetail({ d, lang }: { d: Dossier; lang: string }) {
+export function DossierDetail({ d, lang }: { d: Dossier; lang: LangOf }) {
   const { t } = useTranslation();
   return (
     <>
       <h3>{t("dossier:section.identity")}</h3>
       <dl className="facts">
-        <Item label={t("dossier:field.identity.responsibleOffice")} text={d.identity.responsibleOffice} lang={lang} />
-        <Item label={t("dossier:field.identity.contact")} text={d.identity.contact} lang={lang} />
-        <Item label={t("dossier:field.identity.legalBasis")} text={d.identity.legalBasis} lang={lang} />
+        <Item label={t("dossier:field.identity.responsibleOffice")} text={d.identity.responsibleOffice} lang={lang("identity.responsibleOffice")} />
+        <Item label={t("dossier:field.identity.contact")} text={d.identity.contact} lang={lang("identity.contact")} />
+        <Item label={t("dossier:field.identity.legalBasis")} text={d.identity.legalBasis} lang={lang("identity.legalBasis")} />
         <Item label={t("dossier:field.identity.sector")} text={t(`dossier:sector.${d.identity.sector}`)} />
         <Item label={t("dossier:field.identity.lifecycleStage")} text={t(`dossier:stage.${d.identity.lifecycleStage}`)} />
         <Item label={t("dossier:field.identity.status")} text={t(`dossier:status.${d.identity.status}`)} />

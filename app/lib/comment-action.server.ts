@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { fieldErrors, formValues } from "~/lib/forms";
 import { requireParticipation } from "~/lib/participation.server";
 import { addInput } from "~/modules/inputs/inputs.server";
+import { inputLanguage } from "~/modules/inputs/language.server";
 import { inputListFields, NewInputSchema } from "~/modules/inputs/schema";
 
 /** A comment or a reply from a participant who has joined (001 §44: feedback goes into the assessment). */
@@ -13,9 +14,10 @@ export async function commentAction({ request, params, context }: ActionFunction
   const parsed = NewInputSchema.safeParse({ ...values, ...lists });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
   if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
-  // Issue #9: an input is recorded in the language its author reads and writes the page in (000 §15), so it
-  // can be translated for others, not assumed to be in the consultation's own language.
-  const result = await addInput({ ...parsed.data, consultation, participationId, lang: context.locale });
+  // Issue #9: an input is recorded in the language it is written in (000 §15), so it can be translated for
+  // others: the author's choice, or the page's language unless the text is clearly in another one.
+  const lang = inputLanguage(parsed.data.body, context.locale, parsed.data.lang);
+  const result = await addInput({ ...parsed.data, consultation, participationId, lang });
   if (!result.ok) return data({ values, errors: { [refusalField(result.error, Boolean(parsed.data.parentId))]: [result.error] } }, { status: result.status });
   return redirect(`/c/${consultation.slug}#input-${result.inputId}`, 303);
 }

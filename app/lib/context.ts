@@ -23,6 +23,8 @@ export interface RequestContext {
   timeZone: string | null;
   /** Whether the request came over HTTPS, for the cookies' Secure flag. */
   secure: boolean;
+  /** A machine translation service is configured (TRANSLATE_URL); without one no text is sent anywhere. */
+  machineDrafts: boolean;
   /** A POST refused for a missing or wrong CSRF token: the page is shown again with what was typed. */
   csrfRejected?: { values: Record<string, string | string[]> };
 }

@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { labelForPath } from "~/components/dossier-diff";
 import { CsrfField, ErrorSummary, useFormState, valueOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { dirOf, isSupportedLng, languageNames, type Lng } from "~/i18n";
@@ -8,10 +10,18 @@ import { tFor } from "~/i18n.server";
 import { formValues } from "~/lib/forms";
 import { requirePermission, requirePermissionInOrganisationOf } from "~/modules/auth/guards.server";
 import { can } from "~/modules/auth/permissions";
+import { choiceLetter } from "~/modules/consultations/constants";
 import { translatedEntities, type TranslatedEntity } from "~/modules/translations/constants";
 import { getEditorItem, organisationOfDeployment, type EditorItem, reviewTranslation, saveHumanTranslation } from "~/modules/translations/workflow.server";
 
-export const handle = { i18n: ["admin", "translations", "consultations"] };
+export const handle = { i18n: ["admin", "translations", "consultations", "dossier"] };
+
+/** A field's label: its name, a question's choice by letter, or where a dossier's text sits in the dossier. */
+function fieldLabel(t: TFunction, entity: string, field: string): string {
+  if (entity === "deployment") return labelForPath(field, t);
+  const [name, index] = field.split(".");
+  return name === "choice" ? t("translations:field.choice", { letter: choiceLetter(Number(index)) }) : t(`translations:field.${field}`);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -108,7 +118,7 @@ export default function TranslationEditor() {
         {t(`translations:entity.${entity}`)} · <strong data-item-state={state}>{t(`translations:state.${state}`)}</strong>
       </p>
       {done ? <Notice>{t(`translations:editor.done.${done}`)}</Notice> : null}
-      <ErrorSummary errors={errors} labels={Object.fromEntries(fields.map((f) => [`text_${f.field}`, t(`translations:field.${f.field}`)]))} />
+      <ErrorSummary errors={errors} labels={Object.fromEntries(fields.map((f) => [`text_${f.field}`, fieldLabel(t, entity, f.field)]))} />
       <div className="editor">
         <Form method="post" noValidate className="form editor__main">
           <CsrfField />
@@ -118,7 +128,7 @@ export default function TranslationEditor() {
             return (
               <fieldset key={f.field} className="editor__field" data-state={f.state} data-invalid={error ? "" : undefined}>
                 <legend>
-                  {t(`translations:field.${f.field}`)} · {t(`translations:state.${f.state}`)}
+                  {fieldLabel(t, entity, f.field)} · {t(`translations:state.${f.state}`)}
                 </legend>
                 <input type="hidden" name={`hash_${f.field}`} value={f.sourceHash} />
                 <div className="editor__pair">

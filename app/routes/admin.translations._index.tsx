@@ -53,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     coverage,
     queue,
     lang,
+    machineDrafts: context.machineDrafts,
     show,
   };
 }
@@ -68,6 +69,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = url.searchParams.get("lang") ?? "";
   await requirePermissionInOrganisationOf(request, context, "edit:translation", () => findConsultationOrganisation(slug));
   if (!isSupportedLng(lang)) throw data({ error: "translations:errors.lang" }, { status: 400 });
+  // Without a service of the organisation's own (TRANSLATE_URL) nothing is asked of anyone.
+  if (!context.machineDrafts) throw data({ error: "translations:machine.none" }, { status: 409 });
   const c = await getConsultationForEditing(slug);
   const { items } = await listQueue({ consultationId: c.id, lang, filter: "missing" });
   let queued = 0;
@@ -78,7 +81,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function TranslationQueue() {
-  const { consultations, consultation: c, coverage, queue, lang, show } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { consultations, consultation: c, coverage, queue, lang, show } = data;
   const { t } = useTranslation();
   const [search] = useSearchParams();
   const queued = search.get("queued");
@@ -158,13 +162,19 @@ export default function TranslationQueue() {
             <section aria-labelledby="queue-heading">
               <h2 id="queue-heading">{t("translations:queue.heading", { language: name(lang) })}</h2>
               {queued !== null ? <Notice>{t("translations:machine.queued", { count: Number(queued) || 0 })}</Notice> : null}
-              <Form method="post" className="form">
-                <CsrfField />
-                <p className="hint">{t("translations:machine.hint")}</p>
-                <button type="submit" className="button button--secondary">
-                  {t("translations:machine.request")}
-                </button>
-              </Form>
+              {"machineDrafts" in data && data.machineDrafts ? (
+                <Form method="post" className="form">
+                  <CsrfField />
+                  <p className="hint">{t("translations:machine.hint")}</p>
+                  <button type="submit" className="button button--secondary">
+                    {t("translations:machine.request")}
+                  </button>
+                </Form>
+              ) : (
+                <p className="hint" data-machine-drafts="off">
+                  {t("translations:machine.none")}
+                </p>
+              )}
               {queue.items.length === 0 ? (
                 <p>{t("translations:queue.empty")}</p>
               ) : (

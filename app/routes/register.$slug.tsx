@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DossierDetail, DossierSummary } from "~/components/dossier-view";
+import { DossierDetail, DossierSummary, langOf } from "~/components/dossier-view";
+import { OriginalNote, TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";
 import { formatDate, formatNumber } from "~/lib/format";
 import { findAssessmentSummary } from "~/modules/assessment/assessment.server";
@@ -9,6 +10,7 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { listConsultationsOfDeployment } from "~/modules/consultations/consultations.server";
 import { listAttachments } from "~/modules/deployments/attachments.server";
 import { getPublishedDossier } from "~/modules/deployments/deployments.server";
+import { translateDossier } from "~/modules/deployments/texts.server";
 
 export const handle = { i18n: ["register", "dossier", "consultations", "assessment"] };
 
@@ -17,17 +19,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.d
 /** The public dossier of a deployment: the latest published version, or ?version=N. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:register");
-  const asked = Number(new URL(request.url).searchParams.get("version"));
+  const url = new URL(request.url);
+  const asked = Number(url.searchParams.get("version"));
   const version = Number.isInteger(asked) && asked > 0 && asked < 100_000 ? asked : undefined;
   const dossier = await getPublishedDossier({ slug: params.slug!, version });
-  const [consultations, attachments, assessment] = await Promise.all([
+  // The latest version is shown in the reader's language where translated (#9); an older one as written.
+  const showOriginal = url.searchParams.get("original") === "1";
+  const wantsTranslation = !version && context.locale !== dossier.deployment.lang;
+  const [consultations, attachments, assessment, translated] = await Promise.all([
     listConsultationsOfDeployment({ deploymentId: dossier.deployment.id }),
     listAttachments({ deploymentId: dossier.deployment.id }),
     findAssessmentSummary(dossier.deployment.id),
+    wantsTranslation && !showOriginal ? translateDossier(dossier.content, dossier.deployment.id, context.locale) : null,
   ]);
   const documents = attachments.map((a) => ({ id: a.id, title: a.title, filename: a.filename, kb: formatNumber(Math.max(1, Math.round(a.size / 1024)), context.locale) }));
   return {
-    dossier,
+    dossier: translated ? { ...dossier, content: translated.value } : dossier,
+    translation: translated?.translation ? { shown: translated.translation, paths: translated.translated } : null,
+    showingOriginal: wantsTranslation && showOriginal,
     consultations,
     documents,
     publishedOn: formatDate(dossier.publishedAt, context.locale),
@@ -36,18 +45,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function DossierPage() {
-  const { dossier, consultations, documents, publishedOn, assessment } = useLoaderData<typeof loader>();
+  const { dossier, translation, showingOriginal, consultations, documents, publishedOn, assessment } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { deployment: d, content, version } = dossier;
-  const lang = d.lang;
+  const lang = langOf(d.lang, translation && { lang: translation.shown.lang, paths: translation.paths });
   return (
     <article className="dossier">
-      <p className="eyebrow" lang={lang} dir={dirOf(lang)}>
+      <p className="eyebrow" lang={d.lang} dir={dirOf(d.lang)}>
         {d.organisationName}
       </p>
-      <h1 lang={lang} dir={dirOf(lang)}>
+      <h1 lang={lang("identity.name")} dir={dirOf(lang("identity.name"))}>
         {content.identity.name}
       </h1>
+      <TranslationNote translation={translation?.shown} originalLang={d.lang} originalHref={`/register/${d.slug}?original=1`} />
+      {showingOriginal ? <OriginalNote href={`/register/${d.slug}`} /> : null}
       <p className="status-line">
         {t(`dossier:sector.${content.identity.sector}`)} · {t(`dossier:stage.${content.identity.lifecycleStage}`)} · <strong>{t(`dossier:status.${content.identity.status}`)}</strong>
         <br />
@@ -88,11 +99,15 @@ export default function DossierPage() {
       </section>
       <section aria-labelledby="plain-heading">
         <h2 id="plain-heading">{t("register:dossier.plain")}</h2>
-        <DossierSummary d={content} lang={lang} />
+        <div data-translation-status={translation?.shown.status}>
+          <DossierSummary d={content} lang={lang} />
+        </div>
       </section>
       <section aria-labelledby="technical-heading">
         <h2 id="technical-heading">{t("register:dossier.technical")}</h2>
-        <DossierDetail d={content} lang={lang} />
+        <div data-translation-status={translation?.shown.status}>
+          <DossierDetail d={content} lang={lang} />
+        </div>
       </section>
       {documents.length ? (
         <section aria-labelledby="documents-heading">

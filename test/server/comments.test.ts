@@ -58,6 +58,28 @@ describe("commenting on /c/<slug>", () => {
     expect(page.text).toContain("Scores must never be used to stop payments already running.");
   });
 
+  it("records the language a comment is written in: the page's, one clearly detected, or the author's choice", async () => {
+    const c = await joined("Many Tongues");
+    const post = async (body: string, extra: Record<string, string> = {}, path = "/c/demo") => {
+      const { csrf, key } = await formOf(c, path);
+      expect((await c.post(path, { body, attribution: "pseudonymous", idempotencyKey: key, ...extra }, { csrf })).status).toBe(303);
+      const [row] = await sql<{ lang: string }[]>`select lang from inputs where idempotency_key = ${key}`;
+      return row.lang;
+    };
+    expect(await post("The appeal letters must say which data the score used and how to correct it.")).toBe("en");
+    expect(await post("Les lettres de recours doivent dire quelles données le score a utilisées et comment les corriger.")).toBe("fr");
+    expect(await post("Barua za rufaa lazima zieleze ni data gani alama ilitumia na jinsi ya kuirekebisha.")).toBe("sw");
+    expect(await post("يجب أن تذكر رسائل الاستئناف البيانات التي استخدمها التقييم وكيفية تصحيحها.")).toBe("ar");
+    // Too short to tell: the page's language.
+    expect(await post("Oui, d'accord.", {}, "/c/demo?lng=es")).toBe("es");
+    // The author's choice wins; a language the platform does not offer is refused, with the text kept.
+    expect(await post("Ok, merci.", { lang: "fr" })).toBe("fr");
+    const { csrf, key } = await formOf(c);
+    const refused = await c.post("/c/demo", { body: "Tekst in het Nederlands.", attribution: "pseudonymous", idempotencyKey: key, lang: "nl" }, { csrf });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("Tekst in het Nederlands.");
+  });
+
   it("publishes a reply under its comment", async () => {
     const c = await joined("Replier");
     const [parent] = await sql<{ id: string }[]>`select id from inputs where idempotency_key = 'demo-comment-0'`;

@@ -13,7 +13,7 @@ import {
   type MachineTranslator,
 } from "../../app/modules/translations/machine.server";
 import { saveTranslation, sourceHash } from "../../app/modules/translations/translations.server";
-import { startTestServer } from "../helpers/server";
+import { Client, signedInStaff, startTestServer } from "../helpers/server";
 import { until } from "../helpers/yjs";
 
 // Machine drafts (issue #9) against a real local HTTP server speaking the LibreTranslate API, never a mock,
@@ -330,6 +330,28 @@ describe("the server's machine-draft worker", () => {
         expect(all).not.toContain(text.slice(0, 40));
         expect(all).not.toContain(`[ur] ${text.slice(0, 30)}`);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("takes a translator's request from the queue: drafts of what is missing arrive marked, the dossier's too", async () => {
+    const server = await startTestServer({ translate: { translator, intervalMs: 100 } });
+    try {
+      const staff = await signedInStaff(server.url, { email: "machine-queue@example.org", roles: ["translator"] });
+      const queue = await staff.get("/admin/translations?consultation=demo&lang=bn");
+      expect(queue.text).not.toContain('data-machine-drafts="off"');
+      const asked = await staff.post("/admin/translations?index&consultation=demo&lang=bn", {});
+      expect(asked.status).toBe(303);
+      expect(Number(new URL(asked.headers.get("location")!, server.url).searchParams.get("queued"))).toBeGreaterThan(10);
+      const [d] = await sql<{ id: string }[]>`select id from deployments where slug = 'demo'`;
+      await until(async () => {
+        const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from translations where entity = 'deployment' and entity_id = ${d.id} and lang = 'bn'`;
+        return n > 5 ? n : undefined;
+      }, 10_000);
+      const page = await new Client(server.url).get("/register/demo?lng=bn");
+      expect(page.text).toContain('data-translation-status="machine"');
+      expect(page.text).toContain("[bn] ");
     } finally {
       await server.close();
     }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
+import { addQuestion } from "../../app/modules/consultations/briefing.server";
 import { Client, csrfFrom, esc, signedInStaff, startTestServer } from "../helpers/server";
 
 // The translation workflow (issue #9; 000 §15, §36, §56; 001 §31) over HTTP with JavaScript off, on the
@@ -27,7 +28,7 @@ async function editorFields(client: Client, path: string): Promise<{ html: strin
   const page = await client.get(path);
   expect(page.status, page.text.slice(0, 200)).toBe(200);
   const fields: Record<string, string> = {};
-  for (const m of page.text.matchAll(/name="(hash_[a-z_]+)" value="([0-9a-f]+)"/g)) fields[m[1]] = m[2];
+  for (const m of page.text.matchAll(/name="(hash_[A-Za-z0-9_.]+)" value="([0-9a-f]+)"/g)) fields[m[1]] = m[2];
   return { html: page.text, fields };
 }
 
@@ -60,6 +61,9 @@ describe("the queue and the coverage", () => {
     expect((await outsider.get("/admin/translations?consultation=demo")).status).toBe(403);
     const section = await firstSection();
     expect((await outsider.get(`/admin/translations/briefing_section/${section.id}/es`)).status).toBe(403);
+    // No machine translation service is connected here: no button, and a request is refused.
+    expect((await first.get("/admin/translations?consultation=demo&lang=hi")).text).toContain('data-machine-drafts="off"');
+    expect((await first.post("/admin/translations?index&consultation=demo&lang=hi", {})).status).toBe(409);
     // A language the platform does not offer.
     expect((await first.get("/admin/translations?consultation=demo&lang=xx")).status).toBe(400);
     expect((await first.get(`/admin/translations/briefing_section/${section.id}/xx`)).status).toBe(404);
@@ -125,6 +129,66 @@ describe("translating and reviewing", () => {
     expect(back.text).toContain("Use the glossary&#x27;s word for &#x27;score&#x27;.");
     // A draft is never shown to readers.
     expect((await new Client(server.url).get("/c/demo?lng=pt")).text).not.toContain("Quem decide sobre o meu pedido?");
+  });
+});
+
+describe("the dossier and a question's choices", () => {
+  it("translate the published dossier field by field, shown on the register with each text's language, outdated when a new version changes it", async () => {
+    const [d] = await sql<{ id: string }[]>`select id from deployments where slug = 'demo'`;
+    const path = `/admin/translations/deployment/${d.id}/fr`;
+    // The dossier is in the consultation's queue, with its own labels per field.
+    expect((await first.get("/admin/translations?consultation=demo&lang=fr")).text).toContain(`href="${path}"`);
+    const { html, fields } = await editorFields(first, path);
+    expect(Object.keys(fields)).toEqual(expect.arrayContaining(["hash_identity.name", "hash_system.does", "hash_testing.0.method", "hash_purpose.affectedGroups.0"]));
+    // Not prose: catalogue values, dates, links and the contact address.
+    expect(Object.keys(fields).some((k) => /sector|plannedStart|contact|\.link$|\.kind$/.test(k))).toBe(false);
+    const dossierEn = JSON.parse(fs.readFileSync("locales/en/dossier.json", "utf8"));
+    expect(html).toContain(esc(dossierEn.field.system.does));
+
+    const texts = { "text_system.does": "Il classe les ménages selon leur risque d'erreur.", "text_purpose.affectedGroups.0": "Ménages demandeurs" };
+    expect((await first.post(path, { ...fields, ...texts, intent: "finish" })).status).toBe(303);
+    const reader = new Client(server.url);
+    const page = (await reader.get("/register/demo?lng=fr")).text;
+    expect(page).toContain("Il classe les ménages selon leur risque d&#x27;erreur.");
+    expect(page).toContain('data-translation-status="human"');
+    // The translated text says it is French; an untranslated one keeps the dossier's language.
+    expect(page).toMatch(/<div lang="fr"><p>Il classe les ménages/);
+    expect(page).toMatch(/<div lang="en"><p>[^<]/);
+    // The original one click away, and an older version as written.
+    const original = (await reader.get("/register/demo?lng=fr&original=1")).text;
+    expect(original).not.toContain("Il classe les ménages");
+    expect(original).not.toContain("data-translation-status");
+    expect((await reader.get("/register/demo?lng=fr&version=1")).text).not.toContain("Il classe les ménages");
+
+    // A new version changes what the system does: the translation is outdated, shown so until redone.
+    const [v] = await sql<{ version: number; content: { system: { does: string } } }[]>`
+      select v.version, v.content from dossier_versions v join deployments x on x.id = v.deployment_id and v.version = x.published_version where x.id = ${d.id}`;
+    const before = v.content.system.does;
+    await sql`update dossier_versions set content = ${sql.json({ ...v.content, system: { ...v.content.system, does: `${before} Revised.` } } as never)}
+      where deployment_id = ${d.id} and version = ${v.version}`;
+    try {
+      expect((await reader.get("/register/demo?lng=fr")).text).toContain('data-translation-status="outdated"');
+      expect((await first.get(path)).text).toContain('data-state="outdated"');
+    } finally {
+      await sql`update dossier_versions set content = ${sql.json(v.content as never)} where deployment_id = ${d.id} and version = ${v.version}`;
+    }
+  });
+
+  it("translate a choice question's choices, shown lettered as in the original", async () => {
+    const [c] = await sql<{ id: string }[]>`select id from consultations where slug = 'demo'`;
+    const added = await addQuestion({ consultationId: c.id, code: "Q9", kind: "single_choice", prompt: "Which matters most?", hint: "", choices: ["Speed", "Fairness"] });
+    expect(added.ok).toBe(true);
+    const id = added.ok ? added.id : "";
+    const path = `/admin/translations/question/${id}/id`;
+    const { html, fields } = await editorFields(first, path);
+    expect(Object.keys(fields).sort()).toEqual(["hash_choice.0", "hash_choice.1", "hash_prompt"]);
+    expect(html).toContain(esc(en.field.choice.replace("{{letter}}", "B")));
+    const texts = { text_prompt: "Apa yang paling penting?", "text_choice.0": "Kecepatan", "text_choice.1": "Keadilan" };
+    expect((await first.post(path, { ...fields, ...texts, intent: "finish" })).status).toBe(303);
+    const briefing = (await new Client(server.url).get("/c/demo/briefing?lng=id")).text;
+    // The answer sheet lists them in the reader's language, marked so.
+    expect(briefing.replace(/<!-- -->/g, "")).toMatch(/<ul class="answer-sheet__choices" lang="id"><li>[^]*?A\. Kecepatan<\/li><li>[^]*?B\. Keadilan<\/li>/);
+    await sql`delete from questions where id = ${id}`;
   });
 });
 

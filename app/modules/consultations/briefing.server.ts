@@ -5,7 +5,8 @@ import { getPublicConsultation, type ConsultationSummary } from "./consultations
 import type { DossierSection, QuestionInput, QuestionKind, SectionSchema } from "./schema";
 import { DossierSchema, type Dossier } from "../deployments/schema";
 import type { TranslationShown } from "../translations/constants";
-import { applyTranslation, findTranslations } from "../translations/translations.server";
+import { translateDossier } from "../deployments/texts.server";
+import { applyTranslation, choiceTexts, findTranslations, translateTexts } from "../translations/translations.server";
 
 export { dossierSections, type DossierSection } from "./schema";
 
@@ -40,6 +41,9 @@ export interface BriefingPack {
   /** The deployment's latest published dossier, which dossier sections are read from (null if none). */
   dossier: Dossier | null;
   dossierVersion: number | null;
+  /** With a reader's language: how far the dossier's translation can be trusted, and its translated paths. */
+  dossierTranslation?: TranslationShown | null;
+  dossierTranslated?: string[];
 }
 
 const sectionsOf = (db: Db, consultationId: string) => db<BriefingSection[]>`
@@ -75,9 +79,9 @@ export async function getBriefingPack(
 /**
  * A public consultation with its briefing pack, or a 404 Response. With `lang` other than the
  * consultation's own, the pack's sections and questions come in that language where a translation is
- * shown (each marked with how far to trust it); the dossier's full text stays in its own language until
- * dossiers are translated. The consultation itself is returned as written: the page layout translates
- * its title and summary once (translateConsultation), for every page under it.
+ * shown (each marked with how far to trust it), and so does the dossier's text. The consultation itself
+ * is returned as written: the page layout translates its title and summary once (translateConsultation),
+ * for every page under it.
  */
 export async function getPublicBriefing(
   slug: string,
@@ -88,21 +92,24 @@ export async function getPublicBriefing(
   const pack = await getBriefingPack({ consultationId: consultation.id, deploymentId: consultation.deploymentId, withDossier: options.withDossier }, db);
   const lang = options.lang;
   if (!lang || lang === consultation.lang) return { consultation, pack };
-  const [sections, questions] = await Promise.all([
+  const [sections, questions, dossier] = await Promise.all([
     findTranslations({ entity: "briefing_section", ids: pack.sections.map((s) => s.id), lang }, db),
     findTranslations({ entity: "question", ids: pack.questions.map((q) => q.id), lang }, db),
+    pack.dossier ? translateDossier(pack.dossier, consultation.deploymentId, lang, db) : null,
   ]);
   return {
     consultation,
     pack: {
       ...pack,
+      ...(dossier ? { dossier: dossier.value, dossierTranslation: dossier.translation, dossierTranslated: dossier.translated } : {}),
       sections: pack.sections.map((s) => {
         const { value, translation } = applyTranslation(s, ["title", "body", "plain", "easyRead"], sections.get(s.id), lang);
         return { ...value, translation };
       }),
       questions: pack.questions.map((q) => {
-        const { value, translation } = applyTranslation(q, ["prompt", "hint"], questions.get(q.id), lang);
-        return { ...value, translation };
+        const shown = translateTexts({ prompt: q.prompt, hint: q.hint, ...choiceTexts(q.choices) }, questions.get(q.id), lang);
+        const t = shown.texts;
+        return { ...q, prompt: t.prompt, hint: t.hint, choices: q.choices.map((c, i) => t[`choice.${i}`] ?? c), translation: shown.translation };
       }),
     },
   };

@@ -7,7 +7,7 @@ import { campaignHash, findCampaignOriginal } from "./moderation.server";
 import type { ModerationReason, NewInput } from "./schema";
 
 /** What addInput needs: the form's fields; the structured ones are optional (a facilitator's entry has none). */
-export type InputFields = Omit<NewInput, "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups"> &
+export type InputFields = Omit<NewInput, "lang" | "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups"> &
   Partial<Pick<NewInput, "choices" | "sevScale" | "sevScope" | "sevReversibility" | "sevLikelihood" | "rights" | "affectedGroups">>;
 
 // Contract "limits": never slower than a person's normal pace (at least 10 a minute), but a script

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { attributionModes, concernTags, MAX_INPUT_CHARS, moderationReasons, proxyMethods, rightIds } from "./constants";
+import { supportedLngs } from "~/i18n";
 
 // Issue #5: the comment form, shared by the form and the action (no server imports). Pages import the
 // lists from ./constants, which has no zod.
@@ -41,6 +42,11 @@ const NewInputObject = z.object({
   sevLikelihood: severityLevel,
   rights: z.array(z.enum(rightIds, { errorMap: () => ({ message: "inputs:errors.unknownRight" }) })).max(rightIds.length).default([]),
   affectedGroups: z.array(z.string().uuid("inputs:errors.unknownGroup")).max(50, "inputs:errors.unknownGroup").default([]),
+  // The language the author says they wrote in, one of the platform's (issue #9); otherwise it is detected.
+  lang: z
+    .enum(supportedLngs, { errorMap: () => ({ message: "inputs:errors.lang" }) })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 /** Says something: words, a choice, or a rating (a choice question can be answered by ticking alone). */

@@ -1,15 +1,22 @@
 import { sql as pool, type Db } from "../../../db/client";
+import { DossierSchema } from "../deployments/schema";
+import { dossierTexts } from "../deployments/texts";
 import type { TranslatedEntity } from "./constants";
+import { choiceTexts } from "./translations.server";
 
 // What can be translated (issue #9): per entity, its fields and where its source text and language live.
 // One registry, read by the translators' queue, the editor, the machine-draft jobs and the coverage page.
 
-/** The translatable fields of each entity, in the order the editor shows them (snake_case, as stored). */
+/**
+ * The fixed translatable fields of each entity, in the order the editor shows them (snake_case, as
+ * stored). Some fields depend on the item: a question's choices ("choice.0"...) and, for a deployment,
+ * every text of its published dossier by dotted path ("system.doesNot", see dossierTexts).
+ */
 export const translatableFields: Record<TranslatedEntity, readonly string[]> = {
   consultation: ["title", "summary"],
   briefing_section: ["title", "body", "plain", "easy_read"],
   question: ["prompt", "hint"],
-  deployment: ["name", "purpose"],
+  deployment: [],
   input: ["body"],
   response: ["reason"],
 };
@@ -39,12 +46,21 @@ export async function readSources(entity: TranslatedEntity, ids: string[], db: D
   return out;
 }
 
-/** Every translatable item of a consultation (its texts, briefing, questions, inputs and answers), bounded. */
+/**
+ * Every translatable item of a consultation (its texts, briefing, questions, the dossier of its
+ * deployment, inputs and answers), bounded.
+ */
 export async function listConsultationSources(input: { consultationId: string; entities?: readonly TranslatedEntity[]; limit?: number }, db: Db = pool): Promise<SourceItem[]> {
-  const entities = input.entities ?? (["consultation", "briefing_section", "question", "input", "response"] as const);
+  const entities = input.entities ?? (["consultation", "briefing_section", "question", "deployment", "input", "response"] as const);
   const out: SourceItem[] = [];
   for (const entity of entities) {
-    const scope = (entity === "consultation" ? db`x.id = ${input.consultationId}` : db`x.consultation_id = ${input.consultationId}`) as unknown as ReturnType<Db>;
+    const scope = (
+      entity === "consultation"
+        ? db`x.id = ${input.consultationId}`
+        : entity === "deployment"
+          ? db`x.id = (select deployment_id from consultations where id = ${input.consultationId})`
+          : db`x.consultation_id = ${input.consultationId}`
+    ) as unknown as ReturnType<Db>;
     const rows = await sourceQuery(entity, db, scope, Math.min(input.limit ?? 500, 2000));
     out.push(...rows.map((r) => toItem(entity, r)));
   }
@@ -58,6 +74,12 @@ function toItem(entity: TranslatedEntity, r: Raw): SourceItem {
   for (const f of translatableFields[entity]) {
     const v = r[f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
     if (typeof v === "string" && v.trim()) fields[f] = v;
+  }
+  if (entity === "question" && Array.isArray(r.choices)) Object.assign(fields, choiceTexts(r.choices as string[]));
+  if (entity === "deployment") {
+    // Only the published dossier is translated: drafts change until published.
+    const dossier = DossierSchema.safeParse(r.content);
+    if (dossier.success) Object.assign(fields, dossierTexts(dossier.data));
   }
   return { entity, entityId: r.entityId, lang: r.lang, fields, consultationSlug: r.consultationSlug, deploymentId: r.deploymentId, position: r.position };
 }
@@ -74,12 +96,14 @@ function sourceQuery(entity: TranslatedEntity, db: Db, where: ReturnType<Db>, li
         from briefing_sections x join consultations c on c.id = x.consultation_id where ${where} order by x.position limit ${limit}`;
     case "question":
       return db<Raw[]>`
-        select x.id as entity_id, c.lang, c.slug as consultation_slug, c.deployment_id, x.position, x.prompt, x.hint
+        select x.id as entity_id, c.lang, c.slug as consultation_slug, c.deployment_id, x.position, x.prompt, x.hint, x.choices
         from questions x join consultations c on c.id = x.consultation_id where ${where} order by x.position limit ${limit}`;
     case "deployment":
       return db<Raw[]>`
-        select x.id as entity_id, x.lang, null as consultation_slug, x.id as deployment_id, 0 as position, x.name, x.purpose
-        from deployments x where ${where} limit ${limit}`;
+        select x.id as entity_id, x.lang, (select c.slug from consultations c where c.deployment_id = x.id order by c.created_at limit 1) as consultation_slug,
+          x.id as deployment_id, 0 as position, v.content
+        from deployments x join dossier_versions v on v.deployment_id = x.id and v.version = x.published_version
+        where ${where} and x.status = 'published' limit ${limit}`;
     case "input":
       return db<Raw[]>`
         select x.id as entity_id, x.lang, c.slug as consultation_slug, c.deployment_id, 0 as position, x.body

@@ -42,35 +42,57 @@ export async function findTranslations(
 const TRUST: TranslationStatus[] = ["outdated", "machine", "human", "human_reviewed"];
 
 /**
- * The entity with its translated fields put in place, and how far the translation can be trusted: the
- * least of its fields (a machine draft of one field marks the whole item as machine), "outdated" when any
- * field's source changed since. Untranslated fields stay in the original language; null when none is.
+ * Texts by field with their shown translations put in place, the fields translated, and how far the
+ * translation can be trusted: the least of its fields (a machine draft of one field marks the whole item
+ * as machine), "outdated" when any field's source changed since. Untranslated fields stay in the original
+ * language; `translation` is null when none is translated.
  */
+export function translateTexts(
+  texts: Record<string, string>,
+  rows: Map<string, Row> | undefined,
+  lang: string,
+): { texts: Record<string, string>; translated: string[]; translation: TranslationShown | null } {
+  const out = { ...texts };
+  const translated: string[] = [];
+  let status: TranslationStatus = "human_reviewed";
+  for (const [field, original] of Object.entries(texts)) {
+    const row = rows?.get(field);
+    if (!row || !original) continue;
+    translated.push(field);
+    out[field] = row.text;
+    const fieldStatus: TranslationStatus =
+      row.sourceHash !== sourceHash(original) ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
+    if (TRUST.indexOf(fieldStatus) < TRUST.indexOf(status)) status = fieldStatus;
+  }
+  return { texts: out, translated, translation: translated.length ? { lang, status } : null };
+}
+
+/** The entity with its translated fields put in place (see translateTexts). Fields are stored snake_case. */
 export function applyTranslation<T extends object>(
   source: T,
   fields: readonly (keyof T & string)[],
   rows: Map<string, Row> | undefined,
   lang: string,
 ): { value: T; translation: TranslationShown | null } {
-  if (!rows || rows.size === 0) return { value: source, translation: null };
-  const value = { ...source };
-  let status: TranslationStatus = "human_reviewed";
-  let translated = 0;
+  const stored = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const texts: Record<string, string> = {};
   for (const field of fields) {
-    // Fields are stored snake_case (easyRead is "easy_read").
-    const row = rows.get(field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
     const original = source[field] as unknown;
-    if (!row || typeof original !== "string" || !original) continue;
-    translated++;
-    (value as Record<string, unknown>)[field] = row.text;
-    const fieldStatus: TranslationStatus =
-      row.sourceHash !== sourceHash(original) ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
-    if (TRUST.indexOf(fieldStatus) < TRUST.indexOf(status)) status = fieldStatus;
+    if (typeof original === "string") texts[stored(field)] = original;
   }
-  return translated ? { value, translation: { lang, status } } : { value: source, translation: null };
+  const shown = translateTexts(texts, rows, lang);
+  if (!shown.translation) return { value: source, translation: null };
+  const value = { ...source } as Record<string, unknown>;
+  for (const field of fields) if (stored(field) in shown.texts) value[field] = shown.texts[stored(field)];
+  return { value: value as T, translation: shown.translation };
 }
 
-/** Stores a translation (the demo's, for now; translators' work arrives with #9). Replaces the previous one. */
+/** A question's choices (stored as fields "choice.0", "choice.1"...) in the reader's language where translated. */
+export function choiceTexts(choices: string[]): Record<string, string> {
+  return Object.fromEntries(choices.map((c, i) => [`choice.${i}`, c]));
+}
+
+/** Stores a translation, replacing the previous one (the demo's and the translators' work). */
 export async function saveTranslation(
   input: { entity: TranslatedEntity; entityId: string; field: string; lang: string; text: string; source: string; method: "machine" | "human"; status: "draft" | "translated" | "reviewed"; by?: string | null },
   db: Db = pool,

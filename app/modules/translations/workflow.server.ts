@@ -2,7 +2,7 @@ import { sql as pool, type Db, type Sql } from "../../../db/client";
 import { isSupportedLng } from "~/i18n";
 import type { Refusal } from "../auth/auth.server";
 import { fieldStates, type FieldState, type QueueFilter, type TranslatedEntity } from "./constants";
-import { listConsultationSources, readSources, translatableFields, type SourceItem } from "./sources.server";
+import { listConsultationSources, readSources, type SourceItem } from "./sources.server";
 import { saveTranslation, sourceHash } from "./translations.server";
 
 // The translators' work (issue #9; 000 §15, §36, §56; 001 §31): a queue per language of what is missing,
@@ -119,12 +119,10 @@ export async function getEditorItem(input: { entity: TranslatedEntity; entityId:
   const source = (await readSources(input.entity, [input.entityId], db)).get(input.entityId);
   if (!source || !Object.keys(source.fields).length) return null;
   const stored = await storedTranslations([source], input.lang, db);
-  const fields = translatableFields[input.entity]
-    .filter((f) => source.fields[f])
-    .map((field) => {
-      const translation = stored.get(`${input.entity}:${input.entityId}:${field}`) ?? null;
-      return { field, source: source.fields[field], sourceHash: sourceHash(source.fields[field]), translation, state: fieldState(source.fields[field], translation ?? undefined) };
-    });
+  const fields = Object.keys(source.fields).map((field) => {
+    const translation = stored.get(`${input.entity}:${input.entityId}:${field}`) ?? null;
+    return { field, source: source.fields[field], sourceHash: sourceHash(source.fields[field]), translation, state: fieldState(source.fields[field], translation ?? undefined) };
+  });
   const all = (await listGlossary({ deploymentId: source.deploymentId, lang: input.lang }, db)).filter((g) =>
     Object.values(source.fields).some((text) => text.toLowerCase().includes(g.term.toLowerCase())),
   );
