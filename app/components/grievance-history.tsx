@@ -46,12 +46,15 @@ export function GrievanceFacts(props: { kind: string; filed: string; state: stri
   );
 }
 
-/** The person's appeal, as they wrote it, and the decision on it once made (case page and staff page). */
-export function GrievanceAppeal(props: { reason: string; lang: string; outcome: string | null; answer: string | null }) {
+/**
+ * The person's appeal, as they wrote it, and the decision on it once made: "Your appeal" on their case page,
+ * "The person's appeal" on the staff page.
+ */
+export function GrievanceAppeal(props: { reason: string; lang: string; outcome: string | null; answer: string | null; staff?: boolean }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="your-appeal-heading">
-      <h2 id="your-appeal-heading">{t("grievances:case.yourAppeal")}</h2>
+      <h2 id="your-appeal-heading">{t(props.staff ? "grievances:staff.theirAppeal" : "grievances:case.yourAppeal")}</h2>
       <blockquote className="quote" lang={props.lang} dir={dirOf(props.lang)}>
         {props.reason}
       </blockquote>

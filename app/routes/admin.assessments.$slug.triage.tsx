@@ -3,14 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterSelect } from "~/components/filter-select";
+import { OriginalDetails } from "~/components/original-details";
 import { moveFocus, useShortcuts } from "~/components/shortcuts";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
 import { requireAssessment } from "~/modules/assessment/access.server";
-import { listAffectedGroups, listDeploymentConsultations, listTriageQueue } from "~/modules/assessment/assessment.server";
+import { listAffectedGroups, listDeploymentConsultations, listTriageQueue, TRIAGE_EXCERPT } from "~/modules/assessment/assessment.server";
 import { listQuestionCodes } from "~/modules/consultations/briefing.server";
 import { TriageFilterSchema } from "~/modules/assessment/schema";
 import { concernTags } from "~/modules/inputs/constants";
+import { listShownTranslations } from "~/modules/translations/translations.server";
 
 export const handle = { i18n: ["admin", "assessment", "inputs", "consultations"] };
 
@@ -30,13 +32,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? await Promise.all([listTriageQueue({ consultationId: consultation.id, filter }), listAffectedGroups(head.deploymentId), listQuestionCodes(consultation.id)])
     : [{ items: [], next: null }, [], []];
   const next = page.next ? `?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next })}` : null;
+  // Inputs written in another language are read in the analyst's where translated (issue #9), marked.
+  const foreign = page.items.filter((i) => i.lang !== context.locale).map((i) => i.id);
+  const translated = await listShownTranslations({ entity: "input", ids: foreign, lang: context.locale, maxChars: TRIAGE_EXCERPT });
   return {
     slug: head.deploymentSlug,
     name: head.deploymentName,
     consultations,
     consultation,
     filter,
-    items: page.items.map((i) => ({ ...i, createdOn: formatDate(i.createdAt, context.locale) })),
+    items: page.items.map((i) => ({ ...i, createdOn: formatDate(i.createdAt, context.locale), translation: translated.get(i.id)?.[0] ?? null })),
     next,
     groups: groups.filter((g) => !consultation || g.consultationTitle === consultation.title),
     questions: questions.map((q) => ({ code: q.code, prompt: q.prompt })),
@@ -122,9 +127,20 @@ export default function Triage() {
               {" · "}
               {i.linkKinds.length ? i.linkKinds.map((k) => t(`assessment:link.${k}`)).join(", ") : <strong>{t("assessment:triage.unprocessedTag")}</strong>}
             </p>
-            <p lang={i.lang}>
-              <Link to={`/admin/assessments/${slug}/inputs/${i.id}`}>{i.excerpt}</Link>
-            </p>
+            {i.translation ? (
+              <>
+                <p lang={i.translation.lang} data-translation-status={i.translation.status}>
+                  <Link to={`/admin/assessments/${slug}/inputs/${i.id}`}>{i.translation.text}</Link>
+                </p>
+                <OriginalDetails translation={i.translation} originalLang={i.lang}>
+                  <p lang={i.lang}>{i.excerpt}</p>
+                </OriginalDetails>
+              </>
+            ) : (
+              <p lang={i.lang}>
+                <Link to={`/admin/assessments/${slug}/inputs/${i.id}`}>{i.excerpt}</Link>
+              </p>
+            )}
           </li>
         ))}
       </ol>

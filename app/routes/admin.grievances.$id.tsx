@@ -88,7 +88,7 @@ export default function StaffGrievance() {
           {c.remedy ? <p className="prose">{c.remedy}</p> : null}
         </section>
       ) : null}
-      {c.appealReason ? <GrievanceAppeal reason={c.appealReason} lang={c.lang} outcome={c.appealOutcome} answer={c.appealAnswer} /> : null}
+      {c.appealReason ? <GrievanceAppeal reason={c.appealReason} lang={c.lang} outcome={c.appealOutcome} answer={c.appealAnswer} staff /> : null}
 
       {action ? (
         <section aria-labelledby="next-heading" className="panel">

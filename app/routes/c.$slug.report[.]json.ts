@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { buildConsultationReport, getReportConsultation, reportJson } from "~/modules/report/report.server";
+import { buildConsultationReport, EXCERPT, getReportConsultation, reportJson } from "~/modules/report/report.server";
+import { answerTranslations } from "~/modules/responses/responses.server";
 
 /**
  * Issue #8: `/c/<slug>/report.json`, the consultation report as open data (schema in
@@ -12,7 +13,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
   const consultation = await getReportConsultation(params.slug!);
   const report = await buildConsultationReport(consultation.id);
-  return new Response(JSON.stringify(reportJson(report)), {
+  // Each answer row carries the shown translations of the answer and of the input's words (issue #9).
+  const translated = await answerTranslations(report.responses.rows, EXCERPT);
+  return new Response(JSON.stringify(reportJson(report, translated)), {
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getPublicConsultation } from "~/modules/consultations/consultations.server";
-import { listPublicResponses, responseJson } from "~/modules/responses/responses.server";
+import { answerTranslations, listPublicResponses, responseJson } from "~/modules/responses/responses.server";
 import { ResponseFilterSchema } from "~/modules/responses/schema";
 
 const PAGE = 500;
@@ -9,7 +9,8 @@ const PAGE = 500;
 /**
  * DESIGN.md contract "open data": `/c/<slug>/responses.json`, one row per answered input (schema in
  * docs/responses.schema.json), newest first, 500 a page; a `Link: rel="next"` header points to the next.
- * No author data. The public page's filters apply here too.
+ * No author data. The public page's filters apply here too. Each row carries the shown translations of the
+ * answer and of the input's words (issue #9), marked with how far to trust them.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(request, context, "view:consultation");
@@ -24,5 +25,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const nextParams = new URLSearchParams({ ...Object.fromEntries(url.searchParams), after: page.next });
     headers.set("Link", `</c/${consultation.slug}/responses.json?${nextParams}>; rel="next"`);
   }
-  return new Response(JSON.stringify(page.items.map(responseJson)), { headers });
+  const translated = await answerTranslations(page.items, 280);
+  return new Response(JSON.stringify(page.items.map((r) => ({ ...responseJson(r), ...translated(r) }))), { headers });
 }

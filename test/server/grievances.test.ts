@@ -181,7 +181,13 @@ describe("a grievance's full course", () => {
     const twice = await anyone.post(`/grievances/${reference}`, { reason: "A second appeal should be refused here." }, { formPage: "/register/demo/grievances" });
     expect(twice.status).toBe(409);
     expect(twice.text).toContain(esc(en.errors.cannotAppeal));
-    expect((await anyone.get(`/grievances/${reference}`)).text).toContain('data-grievance-state="appealed"');
+    const appealed = (await anyone.get(`/grievances/${reference}`)).text;
+    expect(appealed).toContain('data-grievance-state="appealed"');
+    expect(appealed).toContain(esc(en.case.yourAppeal));
+    // Staff read it as the person's appeal, not their own.
+    const staffView = (await lead.get(`/admin/grievances/${id}`)).text;
+    expect(staffView).toContain(esc(en.staff.theirAppeal));
+    expect(staffView).not.toContain(esc(en.case.yourAppeal));
 
     expect(
       (await step(id, { action: "decide_appeal", appealOutcome: "changed", outcome: "upheld", reason: "The death certificate confirms it. The benefit is restored.", remedy: "Back payment from March." })).status,

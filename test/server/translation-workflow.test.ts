@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "../../db/client";
 import { addQuestion } from "../../app/modules/consultations/briefing.server";
+import { saveTranslation } from "../../app/modules/translations/translations.server";
 import { Client, csrfFrom, esc, signedInStaff, startTestServer } from "../helpers/server";
 
 // The translation workflow (issue #9; 000 §15, §36, §56; 001 §31) over HTTP with JavaScript off, on the
@@ -261,6 +262,27 @@ describe("reading inputs across languages", () => {
     const item = page.slice(page.indexOf(french) - 300, page.indexOf(french) + 1500);
     expect(item).toContain('data-translation-status="human"');
     expect(item).toContain(esc(r.reason).slice(0, 40));
+
+    // The open data files carry it too, beside the input's translations, each with its status.
+    type Row = { reasonTranslations: { lang: string; text: string; status: string }[]; inputTranslations: { lang: string; status: string }[]; reason: string };
+    const findRow = (rows: Row[]) => rows.find((x) => x.reason === r.reason)!;
+    const json = findRow((await (await fetch(`${server.url}/c/demo/responses.json`)).json()) as Row[]);
+    expect(json.reasonTranslations).toEqual([{ lang: "fr", text: french, status: "human" }]);
+    const report = findRow(((await (await fetch(`${server.url}/c/demo/report.json`)).json()) as { responses: { rows: Row[] } }).responses.rows);
+    expect(report.reasonTranslations).toEqual([{ lang: "fr", text: french, status: "human" }]);
+    // The input's words in another language, as long as the row's own excerpt, marked as a machine draft.
+    const [input] = await sql<{ id: string; body: string }[]>`select i.id, i.body from inputs i join responses x on x.input_id = i.id where x.id = ${r.id}`;
+    await saveTranslation({ entity: "input", entityId: input.id, field: "body", lang: "ha", text: "Fassara ".repeat(60), source: input.body, method: "machine", status: "draft" });
+    const withInput = findRow((await (await fetch(`${server.url}/c/demo/responses.json`)).json()) as Row[]);
+    expect(withInput.inputTranslations).toEqual([{ lang: "ha", text: "Fassara ".repeat(60).slice(0, 280), status: "machine" }]);
+    // A reason changed after it was translated: outdated, worked out in the database from the same hash.
+    await sql`update responses set reason = reason || ' (corrected)' where id = ${r.id}`;
+    try {
+      const stale = ((await (await fetch(`${server.url}/c/demo/responses.json`)).json()) as Row[]).find((x) => x.reason === `${r.reason} (corrected)`)!;
+      expect(stale.reasonTranslations).toEqual([{ lang: "fr", text: french, status: "outdated" }]);
+    } finally {
+      await sql`update responses set reason = ${r.reason} where id = ${r.id}`;
+    }
   });
 
   it("shows an analyst the input in their language beside the original, marked, with a way to translate others", async () => {
@@ -275,5 +297,14 @@ describe("reading inputs across languages", () => {
     const machine = (await analyst.get(`/admin/assessments/demo/inputs/${sw.id}`)).text;
     expect(machine).toContain('data-translation-status="machine"');
     expect(machine).toContain(`href="/admin/translations/input/${sw.id}/en"`);
+    // The triage queue reads the same way: the translation linked, marked, the original one click away.
+    const queue = (await analyst.get("/admin/assessments/demo/triage")).text;
+    const item = queue.slice(queue.indexOf(`/admin/assessments/demo/inputs/${fr.id}`) - 200, queue.indexOf(`/admin/assessments/demo/inputs/${fr.id}`) + 900);
+    expect(item).toMatch(/<p lang="en" data-translation-status="human_reviewed"><a [^>]*>Families who work in the fields/);
+    expect(item).toContain('<details class="translation-note" data-translation-status="human_reviewed">');
+    expect(item).toContain('<p lang="fr">Les familles qui travaillent aux champs');
+    // In French, the French input is as written.
+    const inFrench = (await analyst.get("/admin/assessments/demo/triage?lng=fr")).text;
+    expect(inFrench).toMatch(new RegExp(`<p lang="fr"><a [^>]*href="/admin/assessments/demo/inputs/${fr.id}"`));
   });
 });

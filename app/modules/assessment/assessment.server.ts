@@ -552,6 +552,9 @@ export interface TriageItem {
 
 export const TRIAGE_PAGE = 50;
 
+/** Characters of an input (and of its translation) shown in the triage queue. */
+export const TRIAGE_EXCERPT = 400;
+
 /**
  * One page of a consultation's inputs for triage, newest first, read from SQL (never from the Yjs docs),
  * with keyset paging on (created_at, id): a page costs the same at 50 or 50,000 inputs.
@@ -564,7 +567,7 @@ export async function listTriageQueue(
   const limit = Math.min(input.limit ?? TRIAGE_PAGE, 200);
   const after = f.after ? f.after.split("_") : null;
   const rows = await db<(TriageItem & { cursor: string })[]>`
-    select i.id, i.created_at, i.lang, i.kind, i.section_ref, left(i.body, 400) as excerpt, i.concerns,
+    select i.id, i.created_at, i.lang, i.kind, i.section_ref, left(i.body, ${TRIAGE_EXCERPT}) as excerpt, i.concerns,
       i.on_behalf_count is not null as facilitated, i.on_behalf_count, i.submission_id is not null as joint, i.duplicate_of,
       (select count(*)::int from inputs d where d.duplicate_of = i.id) as copies,
       (select coalesce(array_agg(distinct l.kind), '{}') from input_links l where l.input_id = i.id) as link_kinds,

@@ -5,7 +5,7 @@ import { listQuestionCodes } from "../consultations/briefing.server";
 import { concernTags, proxyMethods } from "../inputs/constants";
 import type { ResponseDecision } from "../responses/constants";
 import { responseDecisions } from "../responses/constants";
-import { getCoverage, type Coverage } from "../responses/responses.server";
+import { getCoverage, type AnswerTranslations, type Coverage } from "../responses/responses.server";
 import { cellOf, MIN_COUNT, subtotalOf, suppressTable, type Cell, type ConclusionCode } from "./rules";
 
 // The consultation report (issue #8; 000 §57(e); 001 §44, §65(l)): who took part, the themes, the answer
@@ -17,7 +17,8 @@ import { cellOf, MIN_COUNT, subtotalOf, suppressTable, type Cell, type Conclusio
 /** Rows of the response table on the page and in report.json; the rest are in responses.json. */
 export const REPORT_ROWS = 1000;
 /** Characters of an input shown in the response table (the responses page shows 280; a table needs less). */
-const EXCERPT = 160;
+/** Characters of an input shown in the answer table (and of its translations in report.json). */
+export const EXCERPT = 160;
 
 export interface ReportConsultation {
   id: string;
@@ -65,6 +66,7 @@ export interface Themes {
 
 export interface ReportResponseRow {
   inputId: string;
+  responseId: string;
   excerpt: string;
   /** The input is longer than the excerpt. */
   clipped: boolean;
@@ -245,7 +247,7 @@ async function listReportResponses(consultationId: string, db: Db): Promise<Repo
   // Newest answer first, as responses.json pages them: the rows after these are its next pages. The decision
   // counts are not suppressed: each answer is public, one by one, on the responses page.
   const rows = await db<ReportResponseRow[]>`
-    select r.input_id, left(i.body, ${EXCERPT}) as excerpt, length(i.body) > ${EXCERPT} as clipped, i.lang as input_lang, r.decision, r.reason, r.lang, r.responded_at,
+    select r.input_id, r.id as response_id, left(i.body, ${EXCERPT}) as excerpt, length(i.body) > ${EXCERPT} as clipped, i.lang as input_lang, r.decision, r.reason, r.lang, r.responded_at,
       coalesce((select json_agg(json_build_object('id', m.id, 'number', m.number, 'title', m.title) order by m.number)
                 from response_impacts ri join impacts m on m.id = ri.impact_id where ri.response_id = r.id), '[]'::json) as impacts
     from responses r join inputs i on i.id = r.input_id
@@ -329,7 +331,7 @@ async function findAssessmentChanges(c: ReportConsultation, db: Db): Promise<Ass
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 
 /** `/c/<slug>/report.json` (schema in docs/report.schema.json): the report as open data, no author data. */
-export function reportJson(r: ConsultationReport) {
+export function reportJson(r: ConsultationReport, translated?: (row: ReportResponseRow) => AnswerTranslations) {
   const c = r.consultation;
   return {
     consultation: {
@@ -357,6 +359,7 @@ export function reportJson(r: ConsultationReport) {
         lang: row.lang,
         respondedAt: iso(row.respondedAt),
         impactIds: row.impacts.map((m) => m.id),
+        ...translated?.(row),
       })),
       truncated: r.responses.truncated,
       more: r.responses.truncated ? `/c/${c.slug}/responses.json` : null,

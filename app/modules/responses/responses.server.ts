@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
 import { notify } from "../notices/notices.server";
+import { listShownTranslations, type ShownTranslation } from "../translations/translations.server";
 import type { ResponseDecision } from "./constants";
 import type { ResponseFilter } from "./schema";
 
@@ -267,4 +268,27 @@ export function responseJson(r: Omit<PublicResponse, "cursor">) {
       ? { contestedAt: r.contestedAt instanceof Date ? r.contestedAt.toISOString() : r.contestedAt, outcome: r.contestOutcome, outcomeReason: r.contestOutcomeReason }
       : null,
   };
+}
+
+export interface AnswerTranslations {
+  /** The answer's reason in other languages, each marked with how far to trust it. */
+  reasonTranslations: ShownTranslation[];
+  /** The input's words in other languages, cut as short as the row's own excerpt. */
+  inputTranslations: ShownTranslation[];
+}
+
+/**
+ * The shown translations of answers and of the inputs they answer (issue #9), for the open data files
+ * (responses.json, report.json): two queries, bounded by the rows given.
+ */
+export async function answerTranslations(
+  rows: { inputId: string; responseId: string }[],
+  excerptChars: number,
+  db: Db = pool,
+): Promise<(row: { inputId: string; responseId: string }) => AnswerTranslations> {
+  const [reasons, inputs] = await Promise.all([
+    listShownTranslations({ entity: "response", ids: rows.map((r) => r.responseId) }, db),
+    listShownTranslations({ entity: "input", ids: rows.map((r) => r.inputId), maxChars: excerptChars }, db),
+  ]);
+  return (row) => ({ reasonTranslations: reasons.get(row.responseId) ?? [], inputTranslations: inputs.get(row.inputId) ?? [] });
 }

@@ -41,6 +41,44 @@ export async function findTranslations(
 
 const TRUST: TranslationStatus[] = ["outdated", "machine", "human", "human_reviewed"];
 
+/** How far a shown translation can be trusted, given whether it was made from the source as it is now. */
+function trustOf(row: Pick<Row, "method" | "status">, current: boolean): TranslationStatus {
+  return !current ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
+}
+
+export interface ShownTranslation {
+  lang: string;
+  text: string;
+  status: TranslationStatus;
+}
+
+/**
+ * Every shown translation of inputs' or answers' text, in every language, each marked with how far to trust
+ * it: for the open data files (responses.json, report.json). One query, bounded by the ids given; the
+ * source's hash is worked out in the database (the same as sourceHash), so long texts are not read whole.
+ */
+export async function listShownTranslations(
+  input: { entity: "input" | "response"; ids: string[]; maxChars?: number; lang?: string },
+  db: Db = pool,
+): Promise<Map<string, ShownTranslation[]>> {
+  const out = new Map<string, ShownTranslation[]>();
+  if (!input.ids.length) return out;
+  const [field, source] = input.entity === "input" ? ["body", db`(select body from inputs where id = t.entity_id)`] : ["reason", db`(select reason from responses where id = t.entity_id)`];
+  const rows = await db<(Pick<Row, "entityId" | "text" | "method" | "status"> & { lang: string; current: boolean })[]>`
+    select t.entity_id, t.lang, left(t.text, ${input.maxChars ?? 20_000}) as text, t.method, t.status,
+      t.source_hash = left(encode(sha256(convert_to(${source}, 'UTF8')), 'hex'), 32) as current
+    from translations t
+    where t.entity = ${input.entity} and t.field = ${field} and t.entity_id = any(${input.ids}::uuid[])
+      and (t.method = 'machine' or t.status in ('translated', 'reviewed')) ${input.lang ? db`and t.lang = ${input.lang}` : db``}
+    order by t.entity_id, t.lang`;
+  for (const r of rows) {
+    const list = out.get(r.entityId) ?? [];
+    list.push({ lang: r.lang, text: r.text, status: trustOf(r, r.current) });
+    out.set(r.entityId, list);
+  }
+  return out;
+}
+
 /**
  * Texts by field with their shown translations put in place, the fields translated, and how far the
  * translation can be trusted: the least of its fields (a machine draft of one field marks the whole item
@@ -60,8 +98,7 @@ export function translateTexts(
     if (!row || !original) continue;
     translated.push(field);
     out[field] = row.text;
-    const fieldStatus: TranslationStatus =
-      row.sourceHash !== sourceHash(original) ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
+    const fieldStatus = trustOf(row, row.sourceHash === sourceHash(original));
     if (TRUST.indexOf(fieldStatus) < TRUST.indexOf(status)) status = fieldStatus;
   }
   return { texts: out, translated, translation: translated.length ? { lang, status } : null };
