@@ -1,10 +1,8 @@
 import { RemixBrowser } from "@remix-run/react";
-import i18next, { type BackendModule } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { getInitialNamespaces } from "remix-i18next/client";
-import { i18nOptions, namespaces } from "./i18n";
+import { namespaces } from "./i18n";
+import { loadNamespaces } from "./lib/i18n-react";
 import { TZ_COOKIE } from "./lib/time-zone";
 
 // GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
@@ -20,17 +18,6 @@ try {
   // No Intl time zone: the consultation's own zone is shown, named.
 }
 
-// The strings of a language are fetched only when the page needs them (same origin, cached an hour).
-const fetchBackend: BackendModule = {
-  type: "backend",
-  init() {},
-  read(lng, ns, callback) {
-    fetch(`/locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}.json`)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`locales ${r.status}`))))
-      .then((data) => callback(null, data), (error) => callback(error, false));
-  },
-};
-
 // The briefing pack stays readable offline (public/sw.js); a browser without service workers just goes on.
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", () => {
@@ -38,23 +25,27 @@ if ("serviceWorker" in navigator) {
   });
 }
 
-i18next
-  .use(initReactI18next)
-  .use(fetchBackend)
-  .init({ ...i18nOptions, lng: document.documentElement.lang, ns: getInitialNamespaces() })
-  .then(() => {
+// The namespaces the page's routes name (their `handle.i18n`), which the server rendered it with.
+const routeModules = (window as unknown as { __remixRouteModules: Record<string, { handle?: { i18n?: unknown } } | undefined> }).__remixRouteModules;
+const pageNamespaces = Object.values(routeModules).flatMap((m) => (Array.isArray(m?.handle?.i18n) ? (m.handle.i18n as string[]) : []));
+const lng = document.documentElement.lang;
+
+// The strings are fetched (same origin, cached an hour) before the page hydrates, so it hydrates with the
+// words it was rendered with. If they cannot be had, the page stays as the server sent it: it works
+// without JavaScript, which is better than words replaced by their keys.
+loadNamespaces(lng, ["common", ...pageNamespaces]).then(
+  () => {
     startTransition(() => {
       hydrateRoot(
         document,
-        <I18nextProvider i18n={i18next}>
-          <StrictMode>
-            <RemixBrowser />
-          </StrictMode>
-        </I18nextProvider>,
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>,
       );
     });
-    // The page's own namespaces came first; the others follow while the person reads, so moving to
-    // another kind of page shows its words at once (root.tsx also asks for a page's namespaces).
+    // The others follow while the person reads, so moving to another kind of page shows its words at once.
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1000));
-    idle(() => void i18next.loadNamespaces([...namespaces]));
-  });
+    idle(() => void loadNamespaces(lng, namespaces).catch(() => {}));
+  },
+  () => document.documentElement.classList.remove("js"),
+);

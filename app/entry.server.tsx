@@ -2,8 +2,8 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
-import { i18nFor } from "./i18n.server";
+import { resources } from "./i18n.server";
+import { LanguageProvider, StringsProvider } from "./lib/i18n-react";
 import { createLogger, redactPath, serializeError } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
 
@@ -17,17 +17,17 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = i18nFor(loadContext.locale);
-
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // The whole page is rendered before the first byte: pages are small, and a complete document
     // is what a browser without JavaScript needs (no streamed Suspense fallbacks).
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={loadContext.cspNonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce} />
-        </I18nextProvider>
+        <StringsProvider value={resources}>
+          <LanguageProvider value={loadContext.locale}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce} />
+          </LanguageProvider>
+        </StringsProvider>
       </NonceContext.Provider>,
       {
         nonce: loadContext.cspNonce,

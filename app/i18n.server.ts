@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createInstance, type i18n, type Resource, type TFunction } from "i18next";
-import { initReactI18next } from "react-i18next";
-import { i18nOptions, namespaces, supportedLngs, type Namespace } from "./i18n";
+import { fallbackLng, namespaces, supportedLngs, type Namespace } from "./i18n";
+import { makeT, type Store, type TFunction } from "./lib/i18n-core";
 
 /** locales/ sits one level above both app/ (sources, tests) and build/ (the server bundle). */
 function localesDir(): string {
@@ -15,9 +14,9 @@ function localesDir(): string {
 }
 
 /** Every shipped string, read once at start: a few tens of kilobytes, no I/O per request. */
-function loadResources(): Resource {
+function loadResources(): Store {
   const dir = localesDir();
-  const resources: Resource = {};
+  const resources: Store = {};
   for (const lng of supportedLngs) {
     resources[lng] = {};
     for (const ns of namespaces) {
@@ -30,24 +29,7 @@ function loadResources(): Resource {
 
 export const resources = loadResources();
 
-/**
- * One i18next instance per language, made on first use and kept: the resources never change while the
- * server runs and a server-side instance never changes language. It holds every namespace, so pages,
- * actions and the error page all use it (building one per request cost 6% of a page in `npm run bench`).
- */
-const instances = new Map<string, i18n>();
-export function i18nFor(locale: string): i18n {
-  let instance = instances.get(locale);
-  if (!instance) {
-    instance = createInstance();
-    // With the resources given inline and initImmediate off, init completes before it returns.
-    void instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, resources, initImmediate: false });
-    instances.set(locale, instance);
-  }
-  return instance;
-}
-
 /** A t function for a language, for actions, meta and pages rendered outside React. */
 export function tFor(locale: string, ns: Namespace | Namespace[] = "common"): TFunction {
-  return i18nFor(locale).getFixedT(locale, ns);
+  return makeT(resources, locale, Array.isArray(ns) ? ns[0] : ns, fallbackLng);
 }

@@ -14,8 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
+import { LanguageProvider, useTranslation } from "~/lib/i18n-react";
 import { CsrfField } from "~/components/forms";
 import { dirOf, fallbackLng, languageNames, supportedLngs } from "~/i18n";
 import { useNonce } from "~/lib/nonce";
@@ -51,13 +50,21 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
-  const nonce = useNonce();
   const locale = data?.locale ?? fallbackLng;
+  return (
+    <LanguageProvider value={locale}>
+      <Document locale={locale}>{children}</Document>
+    </LanguageProvider>
+  );
+}
+
+function Document({ locale, children }: { locale: string; children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
   // Asking for every namespace of the matched routes makes the browser load any it lacks after a
   // client-side navigation, and re-render when they arrive.
   const pageNamespaces = useMatches().flatMap((m) => ((m.handle as { i18n?: string[] } | undefined)?.i18n ?? []));
   const { t } = useTranslation([...new Set(["common", ...pageNamespaces])]);
-  useChangeLanguage(locale);
   return (
     <html lang={locale} dir={dirOf(locale)}>
       <head>

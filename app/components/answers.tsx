@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import { choiceLetter } from "~/modules/consultations/constants";
 import { severityDimensions, type SeverityDimension } from "~/modules/inputs/constants";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf, valuesOf } from "~/components/forms";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import type { BoardInput } from "~/modules/inputs/inputs.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
 import { choiceLetter } from "~/modules/consultations/constants";
 import { severityDimensions } from "~/modules/inputs/constants";

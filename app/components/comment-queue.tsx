@@ -1,6 +1,6 @@
 import { useNavigate, useRevalidator, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 /**
  * Nothing typed is lost on a bad connection (issue #5). With scripts, the comment form sends through a

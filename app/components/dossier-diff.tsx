@@ -1,5 +1,5 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/i18n-core";
+import { useTranslation } from "~/lib/i18n-react";
 import type { FieldDiff } from "~/modules/deployments/rules";
 
 /** A dotted dossier path as people read it: "Testing and audits 2: Result", "Affected groups 3". */

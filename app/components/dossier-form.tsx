@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Field } from "~/components/forms";
 import type { FieldErrors } from "~/lib/forms";
 import {

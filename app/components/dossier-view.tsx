@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { Dossier } from "~/modules/deployments/schema";
 import { procurementChecks } from "~/modules/deployments/constants";
 

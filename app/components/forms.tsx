@@ -1,6 +1,6 @@
 import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { languageNames, supportedLngs } from "~/i18n";
 import type { FieldErrors, FormFailure, FormValues } from "~/lib/forms";
 import type { RootData } from "~/root";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { dirOf } from "~/i18n";
 
 /** A grievance's steps, oldest first, each with who acted next and by when, and the note the person got. */

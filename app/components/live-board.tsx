@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { toBoardItem, type BoardDocItem } from "~/lib/board-doc";
 import type { BoardItem } from "./board";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { LiveText } from "~/components/live-draft";
 import type { NotesState } from "~/lib/notes-editor.client";
 

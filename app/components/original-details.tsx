@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { languageNames, type Lng } from "~/i18n";
 import type { TranslationShown } from "~/modules/translations/constants";
 

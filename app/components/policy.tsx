@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Prose } from "./dossier-view";
 
 /** The consultation's moderation policy, folded away until asked for (shown where people join or report). */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { severityMatrix } from "~/modules/assessment/rules";
 
 const CELL = 64;

@@ -3,11 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { LanguageProvider, StringsProvider } from "./i18n-react";
 import { AnswerSheet, BriefingSections, type ReadingLevel } from "~/components/briefing";
 import { TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";
-import { i18nFor } from "~/i18n.server";
+import { resources } from "~/i18n.server";
 import type { BriefingPack } from "~/modules/consultations/briefing.server";
 import type { ConsultationSummary } from "~/modules/consultations/consultations.server";
 import { escapeHtml } from "./html";
@@ -32,9 +32,12 @@ export function briefingFileHtml(input: { consultation: ConsultationSummary; pac
   const { consultation: c, pack, level, locale } = input;
   const body = renderToStaticMarkup(
     createElement(
-      I18nextProvider,
-      { i18n: i18nFor(locale) },
+      StringsProvider,
+      { value: resources },
       createElement(
+        LanguageProvider,
+        { value: locale },
+        createElement(
         "main",
         { className: "page briefing briefing--print" },
         createElement("p", { className: "eyebrow", lang: c.lang }, c.organisationName),
@@ -42,6 +45,7 @@ export function briefingFileHtml(input: { consultation: ConsultationSummary; pac
         c.translation ? createElement(TranslationNote, { translation: c.translation, originalLang: c.lang, originalHref: `${input.address}?original=1` }) : null,
         createElement(BriefingSections, { pack, level, lang: c.lang, headingLevel: 2 }),
         pack.questions.length ? createElement(AnswerSheet, { pack, lang: c.lang, address: input.address }) : null,
+        ),
       ),
     ),
   );

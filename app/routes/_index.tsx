@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatDate } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { listOpenConsultations } from "~/modules/consultations/consultations.server";

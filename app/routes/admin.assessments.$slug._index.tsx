@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { CsrfField, ErrorSummary, Field, IntentButton, KeyedOptions, valueOf } from "~/components/forms";
 import { LiveNotes } from "~/components/live-notes";
 import { Notice } from "~/components/notice";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { CsrfField, ErrorSummary, Field, IntentButton, valueOf, valuesOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { useShortcuts } from "~/components/shortcuts";

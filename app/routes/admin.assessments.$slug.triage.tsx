@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FilterSelect } from "~/components/filter-select";
 import { OriginalDetails } from "~/components/original-details";
 import { moveFocus, useShortcuts } from "~/components/shortcuts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { tFor } from "~/i18n.server";
 import { listAssessmentsForStaff } from "~/modules/assessment/assessment.server";
 import { requirePermission } from "~/modules/auth/guards.server";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf, valuesOf } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { dirOf } from "~/i18n";

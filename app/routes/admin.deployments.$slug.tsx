@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { labelForPath } from "~/components/dossier-diff";
 import { DossierFields } from "~/components/dossier-form";
 import { CsrfField, ErrorSummary, Field, IntentButton } from "~/components/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";
 import { requirePermission } from "~/modules/auth/guards.server";

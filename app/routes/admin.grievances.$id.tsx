@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, KeyedOptions, useFormState, valueOf } from "~/components/forms";
 import { GrievanceAppeal, GrievanceFacts, GrievanceHistory } from "~/components/grievance-history";
 import { Notice } from "~/components/notice";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/lib/i18n-core";
+import { useTranslation } from "~/lib/i18n-react";
 import { labelForPath } from "~/components/dossier-diff";
 import { CsrfField, ErrorSummary, useFormState, valueOf } from "~/components/forms";
 import { Notice } from "~/components/notice";

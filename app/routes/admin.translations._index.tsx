@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FilterSelect } from "~/components/filter-select";
 import { dirOf, isSupportedLng, languageNames, supportedLngs, type Lng } from "~/i18n";
 import { tFor } from "~/i18n.server";

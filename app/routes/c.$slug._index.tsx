@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useOutletContext, useRouteLoaderData } from "@remix-run/react";
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { dirOf, isSupportedLng, languageNames, type Lng } from "~/i18n";
 import { BriefingSections, parseReadingLevel, QuestionList } from "~/components/briefing";
 import { Board, CommentForm } from "~/components/board";

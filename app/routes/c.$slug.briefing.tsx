@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AnswerSheet, BriefingSections, parseReadingLevel, readingLevels } from "~/components/briefing";
 import { TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Prose } from "~/components/dossier-view";
 import { ModerationPolicy } from "~/components/policy";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, useFormState, valueOf } from "~/components/forms";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues, type FieldErrors, type FormValues } from "~/lib/forms";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Notice } from "~/components/notice";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { CsrfField, ErrorSummary, Field, LanguageOptions, useFormState, valueOf } from "~/components/forms";
 import { tFor } from "~/i18n.server";
 import { fieldErrors, formValues } from "~/lib/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { DossierDetail, DossierSummary, langOf } from "~/components/dossier-view";
 import { OriginalNote, TranslationNote } from "~/components/translation-note";
 import { dirOf } from "~/i18n";

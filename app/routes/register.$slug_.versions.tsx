@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { DossierDiff } from "~/components/dossier-diff";
 import { tFor } from "~/i18n.server";
 import { formatDate } from "~/lib/format";

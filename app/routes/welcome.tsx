@@ -1,6 +1,6 @@
 import { data, redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { tFor } from "~/i18n.server";
 import { parseCookies, RECOVERY_COOKIE, serializeCookie } from "~/lib/cookies";
 import { requireUser, safeRedirect } from "~/modules/auth/guards.server";

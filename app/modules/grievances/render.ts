@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/i18n-core";
 import type { GrievanceEmail } from "./grievances.server";
 
 // A grievance's follow-up in words, in the language the person filed in (issue #8; 001 §60; 003 pt6).

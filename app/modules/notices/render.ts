@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/i18n-core";
 import type { NoticeKind } from "./constants";
 import type { NoticeParams } from "./notices.server";
 import { grievanceLine } from "../grievances/render";

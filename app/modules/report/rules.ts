@@ -124,13 +124,13 @@ export interface AssessmentChange {
   after: ConclusionCode | null;
 }
 
-/** A translation function, as i18next's `t` (a plain signature, so this file needs no i18n import). */
+/** A translation function, as `t` of app/lib/i18n-core.ts (a plain signature, so this file needs no i18n import). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * The one sentence of the report that says what the consultation changed (issue #8: "3 new harms, 12
  * ratings changed, 5 mitigations adopted, conclusion changed from proceed to proceed with conditions"),
- * counts pluralised by i18next, joined as the reader's language lists things (Intl.ListFormat).
+ * counts pluralised by the locale files, joined as the reader's language lists things (Intl.ListFormat).
  * With no version published since the consultation opened, nothing is on record yet, and it says so.
  */
 export function changeSentence(change: AssessmentChange, t: Translate, locale: string): string {
