@@ -11,9 +11,10 @@ export async function commentAction({ request, params, context }: ActionFunction
   const formData = await request.formData();
   const values = formValues(formData);
   const lists = Object.fromEntries(inputListFields.map((name) => [name, formData.getAll(name)]));
+  // Who may write comes before what they wrote: someone who has not joined is refused whatever the form holds.
+  if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
   const parsed = NewInputSchema.safeParse({ ...values, ...lists });
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  if (!participationId) return data({ values, errors: { form: ["inputs:errors.notJoined"] } }, { status: 403 });
   // Issue #9: an input is recorded in the language it is written in (000 §15), so it can be translated for
   // others: the author's choice, or the page's language unless the text is clearly in another one.
   const lang = inputLanguage(parsed.data.body, context.locale, parsed.data.lang);

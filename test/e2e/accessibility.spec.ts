@@ -130,7 +130,7 @@ for (const lng of ["en", "ar"]) {
 }
 
 test("the register, a dossier and its versions have no serious accessibility violation", async ({ page }) => {
-  for (const path of ["/register", "/register/demo", "/register/demo/versions?from=1&to=2", "/register?lng=ar", "/register/demo?lng=ar"]) {
+  for (const path of ["/register", "/register/demo", "/register/demo/versions?from=1&to=2", "/register?lng=ar", "/register/demo?lng=ar", "/register/demo/versions?from=1&to=2&lng=ar", "/c/demo/report?lng=ar"]) {
     await page.goto(path);
     await audit(page, path);
   }
