@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { resources } from "./i18n.server";
 import { LanguageProvider, StringsProvider } from "./lib/i18n-react";
+import { errorPageHtml, isDatabaseDown } from "./lib/error-page.server";
 import { createLogger, redactPath, serializeError } from "./lib/logger.server";
 import { NonceContext } from "./lib/nonce";
 
@@ -17,6 +18,14 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // The database went away under a loader or an action: the same plain page as outside Remix (503, "nothing
+  // you sent was lost, try again"), not the page of an unexpected error (issue #10).
+  // Remix hands this function its errors sanitized, so handleError (below) marks the request instead.
+  if (loadContext.databaseDown) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    responseHeaders.set("Cache-Control", "no-store");
+    return new Response(await errorPageHtml(loadContext.locale, 503, loadContext.requestId), { status: 503, headers: responseHeaders });
+  }
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     // The whole page is rendered before the first byte: pages are small, and a complete document
@@ -55,5 +64,6 @@ export default async function handleRequest(
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // An aborted request (the person navigated away) is not an error worth a log line.
   if (request.signal.aborted) return;
+  if (isDatabaseDown(error)) context.databaseDown = true;
   logger.error({ reqId: context.requestId, path: redactPath(new URL(request.url).pathname), err: serializeError(error) }, "unhandled error in a loader or action");
 };

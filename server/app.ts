@@ -5,7 +5,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import helmet from "helmet";
 import type { RequestContext } from "../app/lib/context";
-import { errorPageHtml } from "../app/lib/error-page.server";
+import { errorPageHtml, isDatabaseDown } from "../app/lib/error-page.server";
 import { isTimeZone, TZ_COOKIE } from "../app/lib/time-zone";
 import { detectLocale, languageCookie, LNG_COOKIE } from "../app/lib/locale.server";
 import { SESSION_COOKIE, clearSessionCookie, isWellFormedToken, sessionCookie, validateSessionToken } from "../app/modules/auth/sessions.server";
@@ -298,7 +298,3 @@ function isSameOrigin(req: ExpressRequest): boolean {
   }
 }
 
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return ["ECONNREFUSED", "ENOENT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT", "CONNECTION_DESTROYED", "57P01", "57P03"].includes(code ?? "");
-}

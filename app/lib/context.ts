@@ -25,6 +25,8 @@ export interface RequestContext {
   secure: boolean;
   /** A machine translation service is configured (TRANSLATE_URL); without one no text is sent anywhere. */
   machineDrafts: boolean;
+  /** A loader or action found the database gone (set by entry.server's handleError): the page says so, 503. */
+  databaseDown?: boolean;
   /** A POST refused for a missing or wrong CSRF token: the page is shown again with what was typed. */
   csrfRejected?: { values: Record<string, string | string[]> };
 }

@@ -2,8 +2,14 @@ import { dirOf } from "~/i18n";
 import { tFor } from "~/i18n.server";
 import { escapeHtml } from "./html";
 
+/** The database cannot be reached (refused, dropped, shutting down): the person is told to try again later. */
+export function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return ["ECONNREFUSED", "ENOENT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT", "CONNECTION_DESTROYED", "57P01", "57P03"].includes(code ?? "");
+}
+
 /**
- * The page for a failure outside Remix (a body too large, the database gone): plain HTML in the
+ * The page for a failure outside Remix or of the database under it (a body too large, the database gone): plain HTML in the
  * person's language, no stack trace, and the request id to quote when asking for help.
  */
 export async function errorPageHtml(locale: string, status: number, requestId: string): Promise<string> {
