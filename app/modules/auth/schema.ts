@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { isSupportedLng } from "~/i18n";
 import { staffRoles } from "./permissions";
 

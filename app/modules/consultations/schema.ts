@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { isSupportedLng, supportedLngs } from "~/i18n";
 import { isLocalDateTime, isTimeZone } from "~/lib/time-zone";
 import { lifecycleStages } from "../deployments/constants";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 
 import { biasGrounds, evidenceKinds, highRiskAreas, lifecycleStages, operationalStatuses, procurementChecks, redLineCatalogue, sectors } from "./constants";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { supportedLngs } from "~/i18n";
 import { appealOutcomes, grievanceKinds, grievanceOutcomes, grievanceStates, stagedStates } from "./constants";
 import { staffActions } from "./rules";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { MAX_INPUT_CHARS } from "../inputs/constants";
 
 // Groups and joint submissions (issue #5): the forms, shared by the pages and the actions.

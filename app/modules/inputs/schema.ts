@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { attributionModes, concernTags, MAX_INPUT_CHARS, moderationReasons, proxyMethods, rightIds } from "./constants";
 import { supportedLngs } from "~/i18n";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { MAX_BATCH, responseDecisions } from "./constants";
 
 // The response forms (issue #8), shared by the pages and the actions. Error values are i18n keys.

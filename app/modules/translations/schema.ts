@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 
 // The translators' forms (issue #9). Error values are i18n keys.
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "~/lib/zod-errors";
 import { sql as pool, type Db } from "../../../db/client";
 import { isSupportedLng, languageNames, namespaces, supportedLngs, type Lng, type Namespace } from "~/i18n";
 import { resources } from "~/i18n.server";
