@@ -1,7 +1,7 @@
 // `npm run bench`: requests per second and latency of /c/demo, measured against a bare Node HTTP
 // server answering the same bytes in the same run, so the ratio (not the absolute figure) is what
 // compares across machines. Loopback only; each run is bounded in requests and in time. Then the triage
-// queue at growing sizes (bench/triage.mjs).
+// queue at growing sizes (bench/triage.mjs), then 500 participants for 60 s (bench/load.mjs).
 import os from "node:os";
 import { bareServer, CONCURRENCY, DURATION_MS, get, HEADER, load, row, startApp } from "./lib.mjs";
 
@@ -25,3 +25,4 @@ try {
 }
 
 await import("./triage.mjs");
+await import("./load.mjs");
