@@ -22,9 +22,13 @@ const subscribe = (listener: () => void) => {
 const getVersion = () => version;
 const pending = new Map<string, Promise<void>>();
 
-/** Fetches the namespaces of a language the browser does not have yet; each once, however often asked. */
+/**
+ * Fetches the namespaces of a language the browser does not have yet, each once however often asked, then
+ * tells the components once (one re-render for the lot, not one per file).
+ */
 export function loadNamespaces(lng: string, namespaces: readonly string[]): Promise<void> {
   const missing = namespaces.filter((ns) => !browserStore[lng]?.[ns]);
+  if (missing.length === 0) return Promise.resolve();
   return Promise.all(
     missing.map((ns) => {
       const key = `${lng}/${ns}`;
@@ -34,15 +38,16 @@ export function loadNamespaces(lng: string, namespaces: readonly string[]): Prom
           .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`locales ${r.status}`))))
           .then((tree) => {
             (browserStore[lng] ??= {})[ns] = tree;
-            version++;
-            for (const l of listeners) l();
           })
           .finally(() => pending.delete(key));
         pending.set(key, loading);
       }
       return loading;
     }),
-  ).then(() => undefined);
+  ).then(() => {
+    version++;
+    for (const l of listeners) l();
+  });
 }
 
 /** The t function of the page's language; with namespaces, the browser loads any it lacks and re-renders. */

@@ -8,6 +8,10 @@ import { ADMIN, t } from "./helpers";
 // the machine is busy: these tests get more time than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
+// Staff pages are audited once, with JavaScript on (what staff use); public pages both ways, as issue #10
+// asks. The HTML is the same either way, and CI's time is better spent on the public pages.
+const STAFF_ONCE = "staff pages are audited with JavaScript on only";
+
 // WCAG 2.2 A and AA through axe-core, in a left-to-right and a right-to-left language, with JavaScript
 // off and on (the two projects). Critical and serious violations fail; the rest are printed.
 const PAGES = ["/", "/c/demo", "/c/demo?level=easy", "/c/demo/briefing", "/c/demo/join", "/login", "/recover", "/register/demo/assessment", "/c/demo/responses", "/register/demo/grievances"];
@@ -27,7 +31,8 @@ for (const lng of ["en", "ar"]) {
   });
 }
 
-test("the staff pages have no serious accessibility violation", async ({ page }) => {
+test("the staff pages have no serious accessibility violation", async ({ page }, info) => {
+  test.skip(info.project.name === "js-off", STAFF_ONCE);
   await page.goto("/login");
   await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
   await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
@@ -49,7 +54,8 @@ test("the staff pages have no serious accessibility violation", async ({ page })
 });
 
 // Split from the test above so that each stays well within its time on a loaded machine.
-test("the staff's consultation and assessment pages have no serious accessibility violation", async ({ page }) => {
+test("the staff's consultation and assessment pages have no serious accessibility violation", async ({ page }, info) => {
+  test.skip(info.project.name === "js-off", STAFF_ONCE);
   await page.goto("/login");
   await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
   await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
@@ -90,7 +96,8 @@ test("the staff's consultation and assessment pages have no serious accessibilit
   await audit(page, "/admin/translations/<entity>/<id>/sw");
 });
 
-test("the staff's grievance pages have no serious accessibility violation", async ({ page }) => {
+test("the staff's grievance pages have no serious accessibility violation", async ({ page }, info) => {
+  test.skip(info.project.name === "js-off", STAFF_ONCE);
   await page.goto("/login");
   await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
   await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
