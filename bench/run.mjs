@@ -24,5 +24,8 @@ try {
   await app.stop();
 }
 
-await import("./triage.mjs");
-await import("./load.mjs");
+// BENCH_ONLY=page stops here (the other two take minutes).
+if (process.env.BENCH_ONLY !== "page") {
+  await import("./triage.mjs");
+  await import("./load.mjs");
+}
