@@ -1,5 +1,5 @@
-// The triage queue as the data grows (issue #7, "Measured": first page under 200 ms p95 at 50,000 inputs,
-// on the embedded and on the real database). The app runs from the build; inputs are added in bulk to
+// The triage queue and the participant's pages as the data grows (issue #7, "Measured": first page under
+// 200 ms p95 at 50,000 inputs, on the embedded and on the real database; issue #10: no worse than linear). The app runs from the build; inputs are added in bulk to
 // the demo consultation, half of them already triaged, and each size is measured against a bare
 // node:http server answering the same page's bytes in the same run. Loopback only, bounded in count and
 // time. Run alone with `node bench/triage.mjs`, or as part of `npm run bench`.
@@ -89,6 +89,11 @@ try {
       ["triage, Swahili + access (1 in 4 match)", "/admin/assessments/demo/triage?lang=sw&concern=access"],
       ["triage, a filter nothing matches (full scan)", "/admin/assessments/demo/triage?lang=sw&concern=privacy"],
       ["one input with its similar inputs", `/admin/assessments/demo/inputs/${sample.id}`],
+      // Issue #10: the participant's pages as the data grows (the page and the answers read a bounded
+      // page; the report aggregates the whole consultation on each request).
+      ["consultation page /c/demo", "/c/demo"],
+      ["public answers /c/demo/responses", "/c/demo/responses"],
+      ["report /c/demo/report.json", "/c/demo/report.json"],
     ];
     const first = await get(app.port, pages[0][1], headers);
     if (first.status !== 200) throw new Error(`triage page answered ${first.status}`);
