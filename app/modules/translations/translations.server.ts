@@ -11,7 +11,8 @@ export function sourceHash(text: string): string {
   return crypto.createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
 
-interface Row {
+/** A stored translation of one field, as the reading functions need it. */
+export interface TranslationRow {
   entityId: string;
   field: string;
   text: string;
@@ -24,10 +25,10 @@ interface Row {
 export async function findTranslations(
   input: { entity: TranslatedEntity; ids: string[]; lang: string },
   db: Db = pool,
-): Promise<Map<string, Map<string, Row>>> {
-  const out = new Map<string, Map<string, Row>>();
+): Promise<Map<string, Map<string, TranslationRow>>> {
+  const out = new Map<string, Map<string, TranslationRow>>();
   if (input.ids.length === 0) return out;
-  const rows = await db<Row[]>`
+  const rows = await db<TranslationRow[]>`
     select entity_id, field, text, method, status, source_hash from translations
     where entity = ${input.entity} and lang = ${input.lang} and entity_id in ${db(input.ids)}
       and (method = 'machine' or status in ('translated', 'reviewed'))`;
@@ -42,7 +43,7 @@ export async function findTranslations(
 const TRUST: TranslationStatus[] = ["outdated", "machine", "human", "human_reviewed"];
 
 /** How far a shown translation can be trusted, given whether it was made from the source as it is now. */
-function trustOf(row: Pick<Row, "method" | "status">, current: boolean): TranslationStatus {
+function trustOf(row: Pick<TranslationRow, "method" | "status">, current: boolean): TranslationStatus {
   return !current ? "outdated" : row.method === "machine" ? "machine" : row.status === "reviewed" ? "human_reviewed" : "human";
 }
 
@@ -64,7 +65,7 @@ export async function listShownTranslations(
   const out = new Map<string, ShownTranslation[]>();
   if (!input.ids.length) return out;
   const [field, source] = input.entity === "input" ? ["body", db`(select body from inputs where id = t.entity_id)`] : ["reason", db`(select reason from responses where id = t.entity_id)`];
-  const rows = await db<(Pick<Row, "entityId" | "text" | "method" | "status"> & { lang: string; current: boolean })[]>`
+  const rows = await db<(Pick<TranslationRow, "entityId" | "text" | "method" | "status"> & { lang: string; current: boolean })[]>`
     select t.entity_id, t.lang, left(t.text, ${input.maxChars ?? 20_000}) as text, t.method, t.status,
       t.source_hash = left(encode(sha256(convert_to(${source}, 'UTF8')), 'hex'), 32) as current
     from translations t
@@ -87,7 +88,7 @@ export async function listShownTranslations(
  */
 export function translateTexts(
   texts: Record<string, string>,
-  rows: Map<string, Row> | undefined,
+  rows: Map<string, TranslationRow> | undefined,
   lang: string,
 ): { texts: Record<string, string>; translated: string[]; translation: TranslationShown | null } {
   const out = { ...texts };
@@ -108,7 +109,7 @@ export function translateTexts(
 export function applyTranslation<T extends object>(
   source: T,
   fields: readonly (keyof T & string)[],
-  rows: Map<string, Row> | undefined,
+  rows: Map<string, TranslationRow> | undefined,
   lang: string,
 ): { value: T; translation: TranslationShown | null } {
   const stored = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

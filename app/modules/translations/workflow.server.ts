@@ -3,7 +3,7 @@ import { isSupportedLng } from "~/i18n";
 import type { Refusal } from "../auth/auth.server";
 import { fieldStates, type FieldState, type QueueFilter, type TranslatedEntity } from "./constants";
 import { listConsultationSources, readSources, type SourceItem } from "./sources.server";
-import { saveTranslation, sourceHash } from "./translations.server";
+import { saveTranslation, sourceHash, type TranslationRow } from "./translations.server";
 
 // The translators' work (issue #9; 000 §15, §36, §56; 001 §31): a queue per language of what is missing,
 // outdated or awaiting review; a person's translation, saved as a draft or as finished; review by a second
@@ -11,14 +11,8 @@ import { saveTranslation, sourceHash } from "./translations.server";
 // point: it is shown marked as such, and only a person's finished work counts as translated.
 
 
-export interface StoredTranslation {
+export interface StoredTranslation extends TranslationRow {
   entity: TranslatedEntity;
-  entityId: string;
-  field: string;
-  text: string;
-  method: "machine" | "human";
-  status: "draft" | "translated" | "reviewed";
-  sourceHash: string;
   translatedBy: string | null;
   translatorName: string | null;
   reviewedBy: string | null;
