@@ -6,6 +6,7 @@ import { resources } from "./i18n.server";
 import { LanguageProvider, StringsProvider } from "./lib/i18n-react";
 import { errorPageHtml, isDatabaseDown } from "./lib/error-page.server";
 import { createLogger, redactPath, serializeError } from "./lib/logger.server";
+import { scriptsAfterFirstPaint } from "./lib/late-scripts.server";
 import { NonceContext } from "./lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -46,7 +47,7 @@ export default async function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "private, no-cache");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(lateScripts(body));
         },
         onShellError(error: unknown) {
           reject(error);
@@ -59,6 +60,16 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+// The page paints before its scripts load (app/lib/late-scripts.server.ts). Pages are small and rendered
+// whole before the first byte (onAllReady), so holding the document to rewrite it delays nothing.
+function lateScripts(out: PassThrough): PassThrough {
+  const chunks: Buffer[] = [];
+  const into = new PassThrough();
+  into.on("data", (chunk: Buffer) => chunks.push(chunk));
+  into.on("end", () => out.end(scriptsAfterFirstPaint(Buffer.concat(chunks).toString("utf8"))));
+  return into;
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {

@@ -1,10 +1,9 @@
 // `npm run test:lighthouse` (issue #10): Lighthouse, the npm package, in Debian's chromium, mobile form
 // factor with its default (simulated) throttling, on `/` and `/c/demo` of the built app on its own fresh
 // database. Prints the scores and the metrics behind the performance score, and fails (exit 1) when an
-// enforced category is below 0.95 on either page. LIGHTHOUSE_ENFORCE names the enforced categories (both by
-// default). CI runs it after the other tests, alone, so no other test shares the two cores while it
-// measures; it enforces accessibility only until performance reaches 0.95 (docs/performance.md says why not
-// yet and what is next).
+// enforced category is below 0.95 on either page, in the median of LIGHTHOUSE_RUNS runs (3 by default).
+// LIGHTHOUSE_ENFORCE names the enforced categories (both by default). CI runs it after the other tests,
+// alone, so no other test shares the two cores while it measures.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startApp } from "../../bench/lib.mjs";
@@ -19,6 +18,17 @@ const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
+// Lighthouse 12 in this chromium now and then loses the navigation's start in its trace (NO_NAVSTART): a
+// fault of the recording, not of the page. Such a run is repeated, at most twice, and said so.
+async function measure(url) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+    const error = result.lhr.runtimeError;
+    if (!error) return result;
+    if (attempt === 3) throw new Error(`${url}: ${error.code} ${error.message}`);
+    console.log(`(${new URL(url).pathname}: Lighthouse could not record the run, ${error.code}; measuring again)`);
+  }
+}
 const failures = [];
 const notEnforced = [];
 try {
@@ -29,9 +39,8 @@ try {
     const url = `http://127.0.0.1:${app.port}${path}`;
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+      const result = await measure(url);
       const { categories, audits } = result.lhr;
-      if (result.lhr.runtimeError) throw new Error(`${path}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
       runs.push({
         performance: categories.performance.score,
         accessibility: categories.accessibility.score,
