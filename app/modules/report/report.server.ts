@@ -2,10 +2,11 @@ import { data } from "@remix-run/node";
 import { sql as pool, type Db } from "../../../db/client";
 import { catalogueRightIds } from "../assessment/constants";
 import { listQuestionCodes } from "../consultations/briefing.server";
+import { readCounts, type ConsultationCounts } from "../consultations/counts.server";
 import { concernTags, proxyMethods } from "../inputs/constants";
 import type { ResponseDecision } from "../responses/constants";
 import { responseDecisions } from "../responses/constants";
-import { getCoverage, type AnswerTranslations, type Coverage } from "../responses/responses.server";
+import { coverageOf, type AnswerTranslations, type Coverage } from "../responses/responses.server";
 import { cellOf, MIN_COUNT, subtotalOf, suppressTable, type Cell, type ConclusionCode } from "./rules";
 
 // The consultation report (issue #8; 000 §57(e); 001 §44, §65(l)): who took part, the themes, the answer
@@ -133,44 +134,38 @@ export async function getReportConsultation(slug: string, db: Db = pool): Promis
 export async function buildConsultationReport(consultationId: string, db: Db = pool): Promise<ConsultationReport> {
   const [consultation] = await db<ReportConsultation[]>`${consultationColumns(db)} where c.id = ${consultationId} and c.status <> 'draft'`;
   if (!consultation) throw data(null, { status: 404 });
-  // One after another: on the embedded database there is one connection anyway, and each is an aggregate.
-  const participation = await countParticipation(consultation.id, db);
-  const { themes, totalHidden } = await countThemes(consultation.id, db);
+  // The counts are kept as the records change (0024_consultation_counts.sql): one read of a few dozen rows,
+  // however many inputs there are.
+  const counts = await readCounts(consultation.id, db);
+  const participation = await countParticipation(consultation.id, counts, db);
+  const { themes, totalHidden } = await countThemes(consultation.id, counts, db);
   // Every inputs table adds up to the same total, shown once: hidden if any of those tables had to hide it.
   if (totalHidden) participation.inputs = { value: null, suppressed: true };
-  const responses = await listReportResponses(consultation.id, db);
+  const responses = await listReportResponses(consultation.id, counts, db);
   const assessment = consultation.deploymentPublished ? await findAssessmentChanges(consultation, db) : null;
   return { consultation, generatedAt: new Date(), participation, themes, responses, assessment };
 }
 
-async function countParticipation(consultationId: string, db: Db): Promise<Participation> {
-  const languages = await db<{ lang: string; n: number }[]>`
-    select lang, count(*)::int as n from inputs where consultation_id = ${consultationId} and status = 'published'
-    group by lang order by count(*) desc, lang limit 200`;
+async function countParticipation(consultationId: string, counts: ConsultationCounts, db: Db): Promise<Participation> {
+  const languages = counts.all("lang").map(({ key, n }) => ({ lang: key, n }));
   // Each published input came in one way: written by a person, a section of a group's joint submission, or
   // entered by a facilitator (with the method and how many people it speaks for).
-  const methods = await db<{ method: string; n: number; people: number }[]>`
-    select case when submission_id is not null then 'joint' when on_behalf_method is not null then on_behalf_method else 'individual' end as method,
-      count(*)::int as n, coalesce(sum(on_behalf_count), 0)::int as people
-    from inputs where consultation_id = ${consultationId} and status = 'published' group by 1`;
-  const [people] = await db<{ participants: number; groups: number; endorsements: number }[]>`
+  const methods = counts.all("method").map(({ key, n }) => ({ method: key, n, people: counts.of("people", key) }));
+  // The groups whose latest submitted version with a published section is counted: a few rows per group,
+  // found from the groups, whatever the number of inputs.
+  const [joint] = await db<{ groups: number; endorsements: number }[]>`
     with joint as (
       select distinct on (s.group_id) s.group_id, s.endorsements
-      from inputs i join joint_submissions s on s.id = i.submission_id
-      where i.consultation_id = ${consultationId} and i.status = 'published'
+      from joint_submissions s join groups g on g.id = s.group_id
+      where g.consultation_id = ${consultationId}
+        and exists (select 1 from inputs i where i.submission_id = s.id and i.status = 'published')
       order by s.group_id, s.version desc)
-    select
-      (select count(distinct participation_id)::int from inputs
-        where consultation_id = ${consultationId} and status = 'published' and participation_id is not null) as participants,
-      (select count(*)::int from joint) as groups,
-      (select coalesce(sum(endorsements), 0)::int from joint) as endorsements`;
-  const groups = await db<{ name: string; n: number }[]>`
-    select g.name, count(distinct pg.participation_id)::int as n
-    from target_groups g
-    left join participation_groups pg on pg.target_group_id = g.id
-      and exists (select 1 from inputs i where i.participation_id = pg.participation_id and i.status = 'published')
-    where g.consultation_id = ${consultationId}
-    group by g.id, g.name, g.position order by g.position limit 100`;
+    select count(*)::int as groups, coalesce(sum(endorsements), 0)::int as endorsements from joint`;
+  const people = { participants: counts.of("participants"), ...joint };
+  const groups = (
+    await db<{ id: string; name: string }[]>`
+      select id, name from target_groups where consultation_id = ${consultationId} order by position limit 100`
+  ).map((g) => ({ name: g.name, n: counts.of("group", g.id) }));
 
   const count = (m: string) => methods.find((r) => r.method === m);
   // One additive table of inputs by how they came in (the cells add up to the published inputs): the
@@ -203,11 +198,8 @@ async function countParticipation(consultationId: string, db: Db): Promise<Parti
   };
 }
 
-async function countThemes(consultationId: string, db: Db): Promise<{ themes: Themes; totalHidden: boolean }> {
-  const targets = await db<{ target: TargetKey; n: number }[]>`
-    select case when parent_id is not null then 'reply' when section_ref like 'question:%' then section_ref
-      when section_ref like 'section:%' then 'section' else 'whole' end as target, count(*)::int as n
-    from inputs where consultation_id = ${consultationId} and status = 'published' group by 1`;
+async function countThemes(consultationId: string, counts: ConsultationCounts, db: Db): Promise<{ themes: Themes; totalHidden: boolean }> {
+  const targets = counts.all("target").map(({ key, n }) => ({ target: key as TargetKey, n }));
   const questions = await listQuestionCodes(consultationId, db);
   // Questions in their order, then anything answered to a question no longer asked, then the rest.
   const keys: TargetKey[] = [
@@ -220,12 +212,8 @@ async function countThemes(consultationId: string, db: Db): Promise<{ themes: Th
   const byTarget = suppressTable(keys.map((k) => targets.find((r) => r.target === k)?.n ?? 0));
   // An input may carry several concerns and rights, or none: these do not add up to a total, so only the
   // small counts are hidden.
-  const concerns = await db<{ key: string; n: number }[]>`
-    select tag as key, count(*)::int as n from inputs, unnest(concerns) as tag
-    where consultation_id = ${consultationId} and status = 'published' group by tag limit 100`;
-  const rights = await db<{ key: string; n: number }[]>`
-    select r as key, count(*)::int as n from inputs, unnest(rights) as r
-    where consultation_id = ${consultationId} and status = 'published' group by r limit 100`;
+  const concerns = counts.all("concern");
+  const rights = counts.all("right");
   const n = (rows: { key: string; n: number }[], key: string) => rows.find((r) => r.key === key)?.n ?? 0;
   const themes: Themes = {
     byQuestion: keys.map((target, i) => {
@@ -239,11 +227,9 @@ async function countThemes(consultationId: string, db: Db): Promise<{ themes: Th
   return { themes, totalHidden: byTarget.total.suppressed };
 }
 
-async function listReportResponses(consultationId: string, db: Db): Promise<ReportResponses> {
-  const coverage = await getCoverage(consultationId, db);
-  const decisions = await db<{ decision: ResponseDecision; n: number }[]>`
-    select r.decision, count(*)::int as n from responses r join inputs i on i.id = r.input_id
-    where r.consultation_id = ${consultationId} and i.status = 'published' group by r.decision`;
+async function listReportResponses(consultationId: string, counts: ConsultationCounts, db: Db): Promise<ReportResponses> {
+  const coverage = coverageOf(counts);
+  const decisions = counts.all("decision").map(({ key, n }) => ({ decision: key as ResponseDecision, n }));
   // Newest answer first, as responses.json pages them: the rows after these are its next pages. The decision
   // counts are not suppressed: each answer is public, one by one, on the responses page.
   const rows = await db<ReportResponseRow[]>`

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { sql as pool, type Db, type Sql } from "../../../db/client";
 import type { Refusal } from "../auth/auth.server";
+import { readCounts, type ConsultationCounts } from "../consultations/counts.server";
 import { notify } from "../notices/notices.server";
 import { listShownTranslations, type ShownTranslation } from "../translations/translations.server";
 import type { ResponseDecision } from "./constants";
@@ -44,11 +45,12 @@ export interface Coverage {
 
 /** How many of the consultation's published inputs have an answer ("412 of 430 inputs answered"). */
 export async function getCoverage(consultationId: string, db: Db = pool): Promise<Coverage> {
-  const [row] = await db<Coverage[]>`
-    select count(r.id)::int as answered, count(*)::int as total
-    from inputs i left join responses r on r.input_id = i.id
-    where i.consultation_id = ${consultationId} and i.status = 'published'`;
-  return row;
+  return coverageOf(await readCounts(consultationId, db));
+}
+
+/** Every published input came in one way, so the inputs by method add up to all of them. */
+export function coverageOf(counts: ConsultationCounts): Coverage {
+  return { answered: counts.of("answered"), total: counts.all("method").reduce((sum, m) => sum + m.n, 0) };
 }
 
 /** Published inputs still without an answer: a consultation cannot be marked "responded" while any is left. */
