@@ -68,15 +68,29 @@ export async function startApp({ schema, extraEnv = {} }) {
   const env = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...extraEnv };
   if (env.DATABASE_URL) env.DB_SCHEMA = schema;
   else env.DATA_DIR = path.join(dataDir, "pglite");
-  const app = spawn(process.execPath, ["build/server/index.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const launch = () => spawn(process.execPath, ["build/server/index.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  let app = launch();
   await waitHealthy(port);
   return {
     port,
     env,
     database: env.DATABASE_URL ? "postgres" : "embedded",
+    /** `kill -9`, then the same server again on the same port and data; resolves once it answers, with the ms it was away. */
+    async crashAndRestart() {
+      const killed = performance.now();
+      const exited = new Promise((r) => app.once("exit", r));
+      app.kill("SIGKILL");
+      await exited;
+      app = launch();
+      await waitHealthy(port);
+      return performance.now() - killed;
+    },
     async stop() {
-      app.kill("SIGTERM");
-      await new Promise((r) => app.once("exit", r));
+      if (app.exitCode === null && app.signalCode === null) {
+        const exited = new Promise((r) => app.once("exit", r));
+        app.kill("SIGTERM");
+        await exited;
+      }
       if (env.DATABASE_URL) {
         const { default: postgres } = await import("postgres");
         const sql = postgres(env.DATABASE_URL, { onnotice: () => {} });

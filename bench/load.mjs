@@ -5,6 +5,11 @@
 // bytes at the same rate in the same run. Afterwards it checks that every comment the server acknowledged
 // (a 303) is in the database and reached a live reader's board doc, and a newcomer's.
 // Bounded: LOAD_PARTICIPANTS (500), LOAD_MS (60,000), at most 40 requests per participant.
+//
+// LOAD_CRASH=1 (PostgreSQL only): halfway through, the server is killed (`kill -9`) and started again on the
+// same database. Participants do what a browser does: a comment refused while the server is away is sent
+// again with the same idempotency key until it is acknowledged (at most 60 tries, one a second), and the
+// live board reconnects. Afterwards the same checks: nothing acknowledged is missing, before or after.
 import http from "node:http";
 import os from "node:os";
 import WebSocket from "ws";
@@ -14,6 +19,7 @@ import { bareServer, startApp } from "./lib.mjs";
 
 const PARTICIPANTS = Number(process.env.LOAD_PARTICIPANTS ?? 500);
 const DURATION_MS = Number(process.env.LOAD_MS ?? 60_000);
+const CRASH = process.env.LOAD_CRASH === "1";
 const POST_EVERY_MS = 30_000;
 const READ_EVERY_MS = 60_000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -62,7 +68,16 @@ function openBoard(port, docName, cookies) {
 
 // Each y-websocket provider listens for the process's exit; 500 of them are expected here.
 process.setMaxListeners(0);
+if (CRASH && !process.env.DATABASE_URL) {
+  console.error("LOAD_CRASH=1 needs DATABASE_URL: the crash run is on PostgreSQL, what production runs.");
+  process.exit(2);
+}
 const app = await startApp({ schema: "bench_load" });
+// The server is away from `from` until `to` (the crash run): requests refused then are not errors.
+const outage = { from: Infinity, to: Infinity, ms: 0 };
+const duringOutage = (t) => t >= outage.from && t <= outage.to + 1000;
+const refused = { post: 0, read: 0 };
+let stopping = false;
 let ok = false;
 let received = 0;
 const closers = [];
@@ -94,20 +109,36 @@ try {
   // server, does not spend them applying the same update 500 times.
   for (const p of people.slice(0, 5)) boards.push(openBoard(app.port, docName, p.cookies));
   await Promise.all(boards.map((b) => b.synced));
-  const listeners = people.slice(5).map((p) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${app.port}/yjs/${docName}`, { headers: { cookie: [...p.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
-    ws.on("message", () => received++);
-    ws.on("error", () => {});
-    return ws;
-  });
-  await Promise.all(listeners.map((ws) => new Promise((resolve) => (ws.readyState === ws.OPEN ? resolve() : ws.once("open", resolve)))));
-  closers.push(() => listeners.forEach((ws) => ws.terminate()));
+  // A listener whose socket closes (the crash run) connects again after a moment, as the provider does.
+  const sockets = new Set();
+  const listen = (p, tries = 0) =>
+    new Promise((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${app.port}/yjs/${docName}`, { headers: { cookie: [...p.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+      sockets.add(ws);
+      ws.on("message", () => received++);
+      ws.on("error", () => {});
+      ws.once("open", resolve);
+      ws.once("close", () => {
+        sockets.delete(ws);
+        if (!stopping && tries < 60) setTimeout(() => listen(p, tries + 1), 1000 + Math.random() * 1500);
+        resolve();
+      });
+    });
+  await Promise.all(people.slice(5).map((p) => listen(p)));
+  closers.push(() => sockets.forEach((ws) => ws.terminate()));
 
   const lat = { post: [], read: [] };
   const errors = { post: 0, read: 0 };
   const acknowledged = [];
   const end = performance.now() + DURATION_MS;
   const started = performance.now();
+  const crash = CRASH
+    ? sleep(DURATION_MS / 2).then(async () => {
+        outage.from = performance.now();
+        outage.ms = await app.crashAndRestart();
+        outage.to = performance.now();
+      })
+    : Promise.resolve();
   await Promise.all(
     people.map(async (p, n) => {
       // Spread out: each one's first action at a random moment, then random gaps around the mean.
@@ -120,18 +151,29 @@ try {
         if (nextPost <= nextRead) {
           const key = `load-${n}-${k}-${Math.random().toString(36).slice(2, 10)}`;
           const body = `Comment ${k} from participant ${n} under load.`;
-          const res = await request(app.port, "POST", "/c/demo", { cookies: p.cookies, body: { _csrf: p.csrf, body, attribution: "pseudonymous", idempotencyKey: key } }).catch(() => ({ status: 0, ms: 0 }));
-          if (res.status === 303) {
-            acknowledged.push({ key, body });
-            lat.post.push(res.ms);
-          } else {
-            errors.post++;
-            countStatus("POST", res.status);
+          for (let attempt = 0; attempt < 60; attempt++) {
+            const sent = performance.now();
+            const res = await request(app.port, "POST", "/c/demo", { cookies: p.cookies, body: { _csrf: p.csrf, body, attribution: "pseudonymous", idempotencyKey: key } }).catch(() => ({ status: 0, ms: 0 }));
+            if (res.status === 303) {
+              acknowledged.push({ key, body });
+              lat.post.push(res.ms);
+            } else if (duringOutage(sent) || duringOutage(performance.now())) {
+              // Away: the person sends the same form again in a moment (the page keeps it).
+              refused.post++;
+              await sleep(1000);
+              continue;
+            } else {
+              errors.post++;
+              countStatus("POST", res.status);
+            }
+            break;
           }
           nextPost += POST_EVERY_MS * (0.5 + Math.random());
         } else {
+          const sent = performance.now();
           const res = await request(app.port, "GET", "/c/demo", { cookies: p.cookies }).catch(() => ({ status: 0, ms: 0 }));
           if (res.status === 200) lat.read.push(res.ms);
+          else if (duringOutage(sent) || duringOutage(performance.now())) refused.read++;
           else {
             errors.read++;
             countStatus("GET", res.status);
@@ -141,6 +183,7 @@ try {
       }
     }),
   );
+  await crash;
   const seconds = (performance.now() - started) / 1000;
 
   // The baseline: a bare server answering the page's bytes, at the same number of requests per second.
@@ -161,7 +204,11 @@ try {
   if (app.env.DATABASE_URL) {
     const { default: postgres } = await import("postgres");
     const sql = postgres(app.env.DATABASE_URL, { onnotice: () => {} });
-    const [{ n }] = await sql`select count(*)::int as n from ${sql(app.env.DB_SCHEMA)}.inputs where idempotency_key = any(${acknowledged.map((a) => a.key)})`;
+    // Sent again after a crash, a comment that was stored before it is acknowledged once, not stored twice.
+    const [{ n, copies }] = await sql`
+      select count(distinct idempotency_key)::int as n, (count(*) - count(distinct idempotency_key))::int as copies
+      from ${sql(app.env.DB_SCHEMA)}.inputs where idempotency_key = any(${acknowledged.map((a) => a.key)})`;
+    if (copies) throw new Error(`${copies} comments stored twice`);
     inDatabase = n;
     await sql.end();
   }
@@ -176,6 +223,10 @@ try {
 
   const row = (name, xs, errs) => `| ${name.padEnd(36)} | ${String(xs.length).padStart(8)} | ${String(errs).padStart(6)} | ${pct(xs, 0.5).toFixed(1).padStart(7)} | ${pct(xs, 0.95).toFixed(1).padStart(7)} | ${pct(xs, 0.99).toFixed(1).padStart(7)} |`;
   console.log(`\nLoad: ${people.length} participants, ${seconds.toFixed(0)} s, database: ${app.database}, ${os.cpus().length} cores (joining took ${joinSeconds.toFixed(0)} s, not timed)\n`);
+  if (CRASH) {
+    console.log(`Crash: kill -9 at ${((outage.from - started) / 1000).toFixed(0)} s; the server answered again ${(outage.ms / 1000).toFixed(1)} s later.`);
+    console.log(`Refused while it was away: ${refused.post} comment attempts (each sent again until acknowledged) and ${refused.read} page loads.\n`);
+  }
   console.log("| requests                             | count    | errors | p50 ms  | p95 ms  | p99 ms  |");
   console.log("|--------------------------------------|----------|--------|---------|---------|---------|");
   console.log(row("POST /c/demo (a comment)", lat.post, errors.post));
@@ -191,6 +242,7 @@ try {
   ok = errors.post + errors.read === 0 && pct(all, 0.95) < 300 && (inDatabase === null || inDatabase === acknowledged.length) && missingLive === 0 && missingNew === 0;
   console.log(ok ? "\nload run: targets met" : "\nload run: a target was missed (see above)");
 } finally {
+  stopping = true;
   for (const b of boards) b.provider.destroy();
   for (const close of closers) close();
   agent.destroy();

@@ -10,6 +10,13 @@ import type { BoardDocRow } from "~/modules/inputs/inputs.server";
  */
 export const ITEMS = "items";
 
+/**
+ * Y.Array("generation"): one id, written when the server builds the doc from SQL. A server started again
+ * builds a new doc with new items; a reader that kept the old one and reconnects would merge both and
+ * hold every input twice. So a reader that sees more than one generation starts again from an empty doc.
+ */
+export const GENERATION = "generation";
+
 export interface BoardDocItem {
   id: string;
   kind: "comment" | "reply" | "joint_section";

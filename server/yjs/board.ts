@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { fieldsOf, ITEMS } from "../../app/lib/board-doc";
+import { fieldsOf, GENERATION, ITEMS } from "../../app/lib/board-doc";
 import { listBoardDocRows, type BoardDocRow } from "../../app/modules/inputs/inputs.server";
 
 /**
@@ -14,7 +14,9 @@ export class BoardView {
   constructor(
     private readonly doc: Y.Doc,
     private readonly consultationId: string,
-  ) {}
+  ) {
+    doc.transact(() => doc.getArray<string>(GENERATION).push([crypto.randomUUID()]), "server");
+  }
 
   /** Reads the inputs (all of them, or the ones named) from SQL and writes them into the doc. */
   async refresh(inputIds?: string[]): Promise<void> {

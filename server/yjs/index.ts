@@ -422,7 +422,11 @@ export function createYjsServer(options: YjsOptions): YjsServer {
     });
     live.ready.then(
       () => {
-        send(conn, syncMessage((e) => syncProtocol.writeSyncStep1(e, live.doc)));
+        // Only a writer is asked for what it has. A reader's state is never taken, and asking for it would
+        // make a browser send its whole board back after every reconnection: after a restart, more than a
+        // reader may send, so the connection closed and reopened without end (found by the crash run of
+        // bench/load.mjs, issue #10).
+        if (conn.access.write) send(conn, syncMessage((e) => syncProtocol.writeSyncStep1(e, live.doc)));
         if (live.awareness && live.awareness.getStates().size) {
           send(conn, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...live.awareness.getStates().keys()])));
         }
