@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import type * as Y from "yjs";
 import { Client, csrfFrom } from "../helpers/client";
-import { GENERATION, ITEMS } from "../../app/lib/board-doc";
+import WebSocket from "ws";
+import { GENERATION, ITEMS, type BoardDocItem } from "../../app/lib/board-doc";
+import { followBoard } from "../../app/lib/live-board.client";
 import { connectDoc, until } from "../helpers/yjs";
 
 // Issue #6, "Crash test": under load, `kill -9` the server; after a restart, every update any client had
@@ -121,6 +123,16 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       // Any visitor may read the board: no cookie.
       const reader = connectDoc(base, docName);
       await reader.synced;
+      // And the page's own follower, as a browser runs it.
+      Object.assign(globalThis, {
+        location: { protocol: "http:", host: `127.0.0.1:${port}` },
+        requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
+        cancelAnimationFrame: (t: ReturnType<typeof setTimeout>) => clearTimeout(t),
+        WebSocket,
+      });
+      let shown: BoardDocItem[] = [];
+      const unfollow = followBoard(docName, (items) => (shown = items));
+      await until(() => shown.length > 0, 10_000);
       const bodies = () => new Set(reader.doc.getArray<Y.Map<unknown>>(ITEMS).toArray().map((m) => String(m.get("body") ?? "")));
       // Long comments: the reader's doc grows past what a reader may send (64 KB). The server asked readers
       // for their state, and after a restart a reader sent the whole board back, was closed for it, and
@@ -150,6 +162,11 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       expect(new Set(fresh.doc.getArray<Y.Map<unknown>>(ITEMS).toArray().map((m) => String(m.get("body"))))).toContain("Posted after the restart");
       fresh.provider.destroy();
       reader.provider.destroy();
+      // The page shows the new input, and each input once.
+      await until(() => shown.some((i) => i.body === "Posted after the restart"), 10_000);
+      expect(new Set(shown.map((i) => i.id)).size).toBe(shown.length);
+      expect(shown.length).toBe(fresh.doc.getArray(ITEMS).length);
+      unfollow();
     } finally {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once("exit", resolve));
