@@ -1,7 +1,10 @@
 // `npm run bench`: requests per second and latency of /c/demo, measured against a bare Node HTTP
 // server answering the same bytes in the same run, so the ratio (not the absolute figure) is what
-// compares across machines. Loopback only; each run is bounded in requests and in time. Then the triage
-// queue at growing sizes (bench/triage.mjs), then 500 participants for 60 s (bench/load.mjs).
+// compares across machines. Loopback only; each run is bounded in requests and in time. Then the Yjs
+// comparison with Hocuspocus and y-websocket-server (bench/yjs.mjs, on PostgreSQL only), the triage queue
+// and the participant's pages at growing sizes (bench/triage.mjs), then 500 participants for 60 s
+// (bench/load.mjs).
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { bareServer, CONCURRENCY, DURATION_MS, get, HEADER, load, row, startApp } from "./lib.mjs";
 
@@ -24,8 +27,15 @@ try {
   await app.stop();
 }
 
-// BENCH_ONLY=page stops here (the other two take minutes).
+// BENCH_ONLY=page stops here (the others take minutes).
 if (process.env.BENCH_ONLY !== "page") {
+  // The Yjs comparison ends its own process, so it runs in one of its own.
+  if (process.env.DATABASE_URL) {
+    const yjs = spawnSync(process.execPath, ["bench/yjs.mjs"], { stdio: "inherit", env: process.env, timeout: 10 * 60_000 });
+    if (yjs.status !== 0) console.log(`\nthe Yjs comparison ended with ${yjs.status ?? yjs.signal}`);
+  } else {
+    console.log("\nThe Yjs comparison (bench/yjs.mjs) needs DATABASE_URL: this server persists to PostgreSQL, as in production. Skipped.");
+  }
   await import("./triage.mjs");
   await import("./load.mjs");
 }
