@@ -1,8 +1,9 @@
 // The triage queue and the participant's pages as the data grows (issue #7, "Measured": first page under
-// 200 ms p95 at 50,000 inputs, on the embedded and on the real database; issue #10: no worse than linear). The app runs from the build; inputs are added in bulk to
-// the demo consultation, half of them already triaged, and each size is measured against a bare
-// node:http server answering the same page's bytes in the same run. Loopback only, bounded in count and
-// time. Run alone with `node bench/triage.mjs`, or as part of `npm run bench`.
+// 200 ms p95 at 50,000 inputs, on the embedded and on the real database; issue #10: no worse than linear,
+// for the pages and for extraction, a group's draft saved and submitted into inputs). The app runs from
+// the build; inputs are added in bulk to the demo consultation, half of them already triaged, and each size
+// is measured against a bare node:http server answering the same page's bytes in the same run. Loopback
+// only, bounded in count and time. Run alone with `node bench/triage.mjs`, or as part of `npm run bench`.
 import http from "node:http";
 import os from "node:os";
 import postgres from "postgres";
@@ -46,6 +47,61 @@ async function signIn(port) {
   return [...jar, ...cookiesOf(res.headers)].join("; ");
 }
 
+/**
+ * Extraction (issue #10): a group's draft written with the plain form and submitted, its sections becoming
+ * inputs (the same path as the live draft's, after its doc is copied into SQL). `rounds` saves and submits
+ * one after another, by one participant, the coordinator of `groupPath`; returns their latencies as rows.
+ */
+async function measureExtraction(port, person, groupPath, size, rounds = 15) {
+  const save = [];
+  const submit = [];
+  let errors = 0;
+  const started = performance.now();
+  for (let i = 0; i < rounds; i++) {
+    const page = await get(port, groupPath, { cookie: person.cookie });
+    const html = page.body.toString();
+    const csrf = html.match(/name="_csrf" value="([^"]+)"/)[1];
+    const revision = html.match(/name="revision" value="(\d+)"/)[1];
+    const sections = [0, 1, 2].flatMap((k) => [
+      ["sectionHeading[]", `Point ${k + 1}`],
+      ["sectionRef[]", ""],
+      ["sectionBody[]", `${SENTENCES[(i + k) % SENTENCES.length]} (version ${size}-${i}, section ${k + 1})`],
+    ]);
+    let t = performance.now();
+    const saved = await post(port, groupPath, [["_csrf", csrf], ["intent", "save"], ["revision", revision], ["title", `Our submission ${size}-${i}`], ...sections], person.cookie);
+    save.push(performance.now() - t);
+    t = performance.now();
+    const sent = await post(port, groupPath, [["_csrf", csrf], ["intent", "submit"]], person.cookie);
+    submit.push(performance.now() - t);
+    if (saved.status !== 303 || sent.status !== 303) errors++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+  const rowOf = (xs) => ({ requests: xs.length, errors, rps: xs.length / seconds, p50: pct(xs, 0.5), p95: pct(xs, 0.95) });
+  return [
+    ["extraction: a joint draft saved", rowOf(save)],
+    ["extraction: submitted, 3 sections into inputs", rowOf(submit)],
+  ];
+}
+
+/** A participant of the demo who coordinates a new group: the Cookie header and the group page's path. */
+async function groupCoordinator(port) {
+  const jar = new Map();
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const keep = (headers) => cookiesOf(headers).forEach((c) => jar.set(c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)));
+  const form = await get(port, "/c/demo/join");
+  keep(form.headers);
+  const csrf = () => form.body.toString().match(/name="_csrf" value="([^"]+)"/)[1];
+  const joined = await post(port, "/c/demo/join", { _csrf: csrf(), pseudonym: "Bench Coordinator", consent: "yes" }, cookie());
+  if (joined.status !== 303) throw new Error(`join failed: ${joined.status}`);
+  keep(joined.headers);
+  const groups = await get(port, "/c/demo/groups", { cookie: cookie() });
+  const token = groups.body.toString().match(/name="_csrf" value="([^"]+)"/)[1];
+  const created = await post(port, "/c/demo/groups", { _csrf: token, intent: "create", name: "Bench Workers Union", kind: "union" }, cookie());
+  if (created.status !== 303) throw new Error(`group not created: ${created.status}`);
+  return { person: { cookie: cookie() }, groupPath: new URL(created.headers.location, "http://x").pathname };
+}
+
 function connect(app) {
   const common = { onnotice: () => {}, max: 1, transform: postgres.camel };
   if (app.env.DATABASE_URL) return postgres(app.env.DATABASE_URL, { ...common, connection: { search_path: `${app.env.DB_SCHEMA},public` } });
@@ -61,6 +117,7 @@ try {
     select c.id as consultation_id, (select id from participations where consultation_id = c.id limit 1) as participation_id,
       (select a.id from assessments a where a.deployment_id = c.deployment_id) as assessment_id
     from consultations c where c.slug = 'demo'`;
+  const coordinator = await groupCoordinator(app.port);
   const results = [];
   let have = 0;
   for (const size of SIZES) {
@@ -69,7 +126,7 @@ try {
       insert into inputs (consultation_id, participation_id, kind, lang, body, concerns, attribution, idempotency_key, created_at)
       select ${consultationId}, ${participationId}, 'comment', (array['en','fr','sw','ar'])[1 + g % 4],
         'Comment ' || g || ': ' || (${SENTENCES}::text[])[1 + g % 5], array[(array['fairness','privacy','access','work'])[1 + g % 4]],
-        'pseudonymous', 'bench-' || g, now() - make_interval(secs => g)
+        'pseudonymous', 'bench-' || g, now() - interval '2 minutes' - make_interval(secs => g)
       from generate_series(${have + 1}::int, ${size}::int) g`;
     // Half of them triaged already, so "not yet triaged" has to skip over processed ones.
     await sql`
@@ -103,6 +160,7 @@ try {
       await load(app.port, path, { ...RUN, headers, maxRequests: 20 }); // warm-up
       measured.push([name, await load(app.port, path, { ...RUN, headers })]);
     }
+    measured.push(...(await measureExtraction(app.port, coordinator.person, coordinator.groupPath, size)));
     const baseline = await load(bare.port, "/", RUN);
     bare.close();
     results.push({ size, loadSeconds, measured, baseline });
