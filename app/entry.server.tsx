@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { resources } from "./i18n.server";
 import { LanguageProvider, StringsProvider } from "./lib/i18n-react";
-import { errorPageHtml, isDatabaseDown } from "./lib/error-page.server";
+import { errorPageHtml, isDatabaseDown, isIntendedAnswer } from "./lib/error-page.server";
 import { createLogger, redactPath, serializeError } from "./lib/logger.server";
 import { scriptsAfterFirstPaint } from "./lib/late-scripts.server";
 import { NonceContext } from "./lib/nonce";
@@ -75,6 +75,8 @@ function lateScripts(out: PassThrough): PassThrough {
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // An aborted request (the person navigated away) is not an error worth a log line.
   if (request.signal.aborted) return;
+  // Nor is a page that answers "not found" on purpose (a thrown 404 for an unknown consultation).
+  if (isIntendedAnswer(error)) return;
   if (isDatabaseDown(error)) context.databaseDown = true;
   logger.error({ reqId: context.requestId, path: redactPath(new URL(request.url).pathname), err: serializeError(error) }, "unhandled error in a loader or action");
 };

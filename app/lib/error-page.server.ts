@@ -9,6 +9,19 @@ export function isDatabaseDown(err: unknown): boolean {
 }
 
 /**
+ * A loader or action that answers "not found", "not allowed" or "refused" on purpose, by throwing a
+ * Response or `data(…, { status })` below 500: the page it means to show, not an error to log.
+ */
+export function isIntendedAnswer(err: unknown): boolean {
+  if (err instanceof Response) return err.status < 500;
+  const thrown = err as { type?: string; init?: { status?: number } | null; status?: number; internal?: boolean } | null;
+  if (thrown?.type === "DataWithResponseInit") return (thrown.init?.status ?? 200) < 500;
+  // An ErrorResponse (isRouteErrorResponse): Remix's own 404 and 405 for a route or method that is not there.
+  if (typeof thrown?.status === "number" && "internal" in (thrown ?? {})) return thrown.status < 500;
+  return false;
+}
+
+/**
  * The page for a failure outside Remix or of the database under it (a body too large, the database gone): plain HTML in the
  * person's language, no stack trace, and the request id to quote when asking for help.
  */
