@@ -30,15 +30,42 @@ async function healthy(base: string): Promise<void> {
   await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 60_000);
 }
 
+/** The built server on a schema of its own, to be killed with `kill -9` and started again on the same data. */
+async function crashableServer(name: string) {
+  const schema = `${name}_${Date.now()}`;
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const base = `http://127.0.0.1:${port}`;
+  const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
+  let server = start(port, schema);
+  const stop = async (signal: NodeJS.Signals) => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill(signal);
+    await exited;
+  };
+  await healthy(base);
+  return {
+    base,
+    schema,
+    admin,
+    kill: () => stop("SIGKILL"),
+    async restart() {
+      server = start(port, schema);
+      await healthy(base);
+    },
+    async close() {
+      await stop("SIGTERM");
+      await admin`drop schema if exists ${admin(schema)} cascade`;
+      await admin.end();
+    },
+  };
+}
+
 describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
   it("loses nothing that was acknowledged: redirected forms and relayed doc updates", async () => {
-    const schema = `crash_${Date.now()}`;
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const base = `http://127.0.0.1:${port}`;
-    const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
-    let server = start(port, schema);
+    const server = await crashableServer("crash");
+    const { base, schema, admin } = server;
     try {
-      await healthy(base);
       const writer = new Client(base);
       await writer.post("/c/demo/join", { pseudonym: "Under Load", consent: "yes" });
       const created = await writer.post("/c/demo/groups", { intent: "create", name: "Crash Test Union", kind: "union" });
@@ -72,16 +99,14 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
         }
       })();
       await until(() => received.length > 100 && acknowledged.length > 5, 20_000);
-      server.kill("SIGKILL");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await server.kill();
       typing = false;
       await Promise.all([typed, posting]);
       a.provider.destroy();
       b.provider.destroy();
       const seen = received;
 
-      server = start(port, schema);
-      await healthy(base);
+      await server.restart();
       const rows = await admin<{ idempotencyKey: string }[]>`
         select idempotency_key from ${admin(schema)}.inputs where idempotency_key in ${admin(acknowledged)}`;
       expect(rows.length).toBe(acknowledged.length);
@@ -94,24 +119,14 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       expect(after.startsWith(seen)).toBe(true);
       console.log(`crash test: ${acknowledged.length} acknowledged comments and ${seen.length} relayed characters all kept after kill -9`);
     } finally {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill("SIGTERM");
-        await exited;
-      }
-      await admin`drop schema if exists ${admin(schema)} cascade`;
-      await admin.end();
+      await server.close();
     }
   }, 120_000);
 
   it("a live board reader connected through kill -9 stays connected after the restart, gets what comes next and is told to start again", async () => {
-    const schema = `crash_board_${Date.now()}`;
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const base = `http://127.0.0.1:${port}`;
-    const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
-    let server = start(port, schema);
+    const server = await crashableServer("crash_board");
+    const { base } = server;
     try {
-      await healthy(base);
       const writer = new Client(base);
       await writer.post("/c/demo/join", { pseudonym: "Board Crash", consent: "yes" });
       const post = async (body: string) => {
@@ -125,7 +140,7 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       await reader.synced;
       // And the page's own follower, as a browser runs it.
       Object.assign(globalThis, {
-        location: { protocol: "http:", host: `127.0.0.1:${port}` },
+        location: { protocol: "http:", host: new URL(base).host },
         requestAnimationFrame: (f: () => void) => setTimeout(f, 16),
         cancelAnimationFrame: (t: ReturnType<typeof setTimeout>) => clearTimeout(t),
         WebSocket,
@@ -142,10 +157,8 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       await until(() => long.every((b) => bodies().has(b)), 10_000);
       expect(reader.doc.getArray(GENERATION).length).toBe(1);
 
-      server.kill("SIGKILL");
-      await new Promise((resolve) => server.once("exit", resolve));
-      server = start(port, schema);
-      await healthy(base);
+      await server.kill();
+      await server.restart();
       await until(() => reader.provider.wsconnected && reader.provider.synced, 20_000);
       let closed = 0;
       reader.provider.on("status", ({ status }: { status: string }) => status === "disconnected" && closed++);
@@ -168,13 +181,7 @@ describe.runIf(process.env.DATABASE_URL)("kill -9 under load", () => {
       expect(shown.length).toBe(fresh.doc.getArray(ITEMS).length);
       unfollow();
     } finally {
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        server.kill("SIGTERM");
-        await exited;
-      }
-      await admin`drop schema if exists ${admin(schema)} cascade`;
-      await admin.end();
+      await server.close();
     }
   }, 120_000);
 });
