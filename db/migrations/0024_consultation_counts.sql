@@ -33,17 +33,14 @@ create table participant_counts (
 -- used to aggregate on each request.
 create function input_count_deltas(changed inputs[], sign integer)
 returns table (consultation_id uuid, dim text, key text, n integer) language sql stable as $$
-  with published as (select * from unnest(changed) where status = 'published')
+  with published as (
+    select *, case when submission_id is not null then 'joint' when on_behalf_method is not null then on_behalf_method else 'individual' end as method
+    from unnest(changed) where status = 'published')
   select consultation_id, 'lang', lang, sign from published
   union all
-  select consultation_id, 'method',
-    case when submission_id is not null then 'joint' when on_behalf_method is not null then on_behalf_method else 'individual' end, sign
-  from published
+  select consultation_id, 'method', method, sign from published
   union all
-  select consultation_id, 'people',
-    case when submission_id is not null then 'joint' when on_behalf_method is not null then on_behalf_method else 'individual' end,
-    sign * on_behalf_count
-  from published where on_behalf_count is not null
+  select consultation_id, 'people', method, sign * on_behalf_count from published where on_behalf_count is not null
   union all
   select consultation_id, 'target',
     case when parent_id is not null then 'reply' when section_ref like 'question:%' then section_ref
@@ -97,11 +94,13 @@ create function count_inputs() returns trigger language plpgsql as $$
 declare
   before_rows inputs[];
   after_rows inputs[];
+  changed inputs[];
   authors uuid[];
 begin
   if tg_op in ('UPDATE', 'DELETE') then select array_agg(o) into before_rows from old_rows o; end if;
   if tg_op in ('INSERT', 'UPDATE') then select array_agg(a) into after_rows from new_rows a; end if;
-  perform lock_consultation_counts(array(select c.consultation_id from unnest(coalesce(before_rows, '{}') || coalesce(after_rows, '{}')) c));
+  changed := coalesce(before_rows, '{}') || coalesce(after_rows, '{}');
+  perform lock_consultation_counts(array(select c.consultation_id from unnest(changed) c));
 
   insert into consultation_counts as cc (consultation_id, dim, key, n)
   select d.consultation_id, d.dim, d.key, sum(d.n)::int
@@ -128,7 +127,7 @@ begin
   group by 1, 2, 3 having sum((up.n > 0)::int - (up.n - d.delta > 0)::int) <> 0 order by 1, 2, 3
   on conflict (consultation_id, dim, key) do update set n = cc.n + excluded.n;
 
-  authors := array(select distinct c.participation_id from unnest(coalesce(before_rows, '{}') || coalesce(after_rows, '{}')) c where c.participation_id is not null);
+  authors := array(select distinct c.participation_id from unnest(changed) c where c.participation_id is not null);
   perform sync_participant_groups(authors);
   delete from participant_counts p where p.n = 0 and p.participation_id = any(authors);
 
