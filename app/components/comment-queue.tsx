@@ -98,10 +98,13 @@ export function useCommentQueue(slug: string, action: string) {
 
   useEffect(() => {
     setQueue(read<Queued[]>(queueName(slug), []));
-    // Text typed before a reload or a crash comes back into the empty form.
+    // Text typed before a reload or a crash comes back into the empty form. Text typed before the scripts
+    // arrived (they load after the page shows) is what the form holds, and is kept from now on.
     const draft = read<{ body: string } | null>(draftName(slug), null);
     const body = formRef.current?.elements.namedItem("body");
-    if (draft?.body && body instanceof HTMLTextAreaElement && !body.value) {
+    if (body instanceof HTMLTextAreaElement && body.value) {
+      write(draftName(slug), { body: body.value });
+    } else if (draft?.body && body instanceof HTMLTextAreaElement) {
       body.value = draft.body;
       setRestored(true);
     }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "~/lib/i18n-react";
 import { Prose } from "~/components/dossier-view";
 import { CsrfField, ErrorSummary, Field, IntentButton, valueOf } from "~/components/forms";
@@ -96,7 +97,12 @@ export default function GroupPage() {
   const statusErrors = action && action.form !== "draft" ? action.errors : {};
   // With scripts, once the draft doc has synced, the same fields write into it live (not after a refused save).
   const { state, session } = useLiveDraft(`draft:${g.draft.id}`);
-  const live = state && session && !draftFailed ? state : null;
+  // Scripts load after the page shows (issue #10): what someone typed into the plain form before the live
+  // draft was ready stays in the plain form, to be saved with its button, rather than be replaced.
+  // Once saved, the doc holds those words and the live form takes over.
+  const plainForm = useRef<HTMLFormElement>(null);
+  const typedFirst = Boolean(state && plainForm.current && isEdited(plainForm.current) && !sameWords(plainForm.current, state.content));
+  const live = state && session && !draftFailed && !typedFirst ? state : null;
   return (
     <>
       <p className="eyebrow">
@@ -139,7 +145,7 @@ export default function GroupPage() {
         {live ? (
           <LiveDraftForm state={live} session={session!} targets={targets} lang={c.lang} />
         ) : (
-          <Form method="post" noValidate className="form">
+          <Form ref={plainForm} method="post" noValidate className="form">
             <CsrfField />
             <input type="hidden" name="revision" value={String(draftFailed ? (action.revision ?? g.draft.revision) : g.draft.revision)} />
             <Field name="title" label={t("inputs:groups.draft.title")} errors={draftFailed ? action.errors : {}}>
@@ -282,3 +288,23 @@ function LiveDraftForm({ state, session, targets, lang }: { state: DraftState; s
 }
 
 export { ErrorBoundary } from "~/root";
+
+/** Whether the plain form says what the draft's doc says. */
+function sameWords(form: HTMLFormElement, content: DraftState["content"]): boolean {
+  const data = new FormData(form);
+  const all = (name: string) => data.getAll(name).map(String);
+  return (
+    String(data.get("title") ?? "") === content.title &&
+    JSON.stringify([all("sectionHeading[]"), all("sectionBody[]"), all("sectionRef[]")]) ===
+      JSON.stringify([content.sections.map((x) => x.heading), content.sections.map((x) => x.body), content.sections.map((x) => x.sectionRef ?? "")])
+  );
+}
+
+/** Whether a field of the form holds something other than what the page was sent with. */
+function isEdited(form: HTMLFormElement): boolean {
+  return [...form.elements].some((el) =>
+    el instanceof HTMLSelectElement
+      ? [...el.options].some((o) => o.selected !== o.defaultSelected)
+      : (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.type !== "hidden" && el.value !== el.defaultValue,
+  );
+}

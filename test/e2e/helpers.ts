@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 
 /** A string from the locale files, so the tests follow the words people actually see. */
 export function t(lng: string, fullKey: string, vars: Record<string, string> = {}): string {
@@ -14,4 +15,15 @@ export const ADMIN = { email: "admin@example.org", password: "e2e admin password
 
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/**
+ * Waits until React has hydrated the page. Scripts load after the first paint (issue #10), so a test of
+ * what a script does (the offline queue) waits for them, as a person's first keystrokes may not.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    return Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
+  }, undefined, { timeout: 15_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, t, uniqueName } from "./helpers";
+import { ADMIN, hydrated, t, uniqueName } from "./helpers";
 
 // Issue #5, "Done when": live arrival and the offline queue with JavaScript on; a facilitator's entry,
 // a union's joint submission, and export and delete with JavaScript off and on.
@@ -66,9 +66,11 @@ test("a second browser sees a new comment arrive without reloading", async ({ pa
 test("a comment written offline waits in a visible queue and sends itself once back online", async ({ page, context, javaScriptEnabled }) => {
   test.skip(!javaScriptEnabled, "the queue is a script; without it a failed submit returns the form with the text kept");
   await join(page, "Offline");
+  await hydrated(page);
   const draft = `Typed on the bus, kept across a reload ${Math.random().toString(36).slice(2, 7)}.`;
   await label(page, "inputs:form.body.label").fill(draft);
   await page.reload();
+  await hydrated(page);
   await expect(label(page, "inputs:form.body.label")).toHaveValue(draft);
   await expect(page.getByText(t("en", "inputs:queue.restored"))).toBeVisible();
 
@@ -83,6 +85,61 @@ test("a comment written offline waits in a visible queue and sends itself once b
   await expect(page.locator(".queue li")).toHaveCount(0);
   await page.reload();
   await expect(page.locator("article.board__item", { hasText: draft })).toHaveCount(1);
+});
+
+test("what is typed before the page's scripts arrive is kept once they do", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "without scripts nothing is kept on the device; the form posts as it is");
+  await join(page, "Early");
+  // The scripts load after the page shows (issue #10): hold them while the person types.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const scripts = (url: URL) => url.pathname.startsWith("/build/") && url.pathname.endsWith(".js");
+  await page.route(scripts, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const words = `Typed before the scripts came ${Math.random().toString(36).slice(2, 7)}.`;
+  await label(page, "inputs:form.body.label").fill(words);
+  release();
+  await hydrated(page);
+  await page.unroute(scripts);
+  await page.reload();
+  await hydrated(page);
+  await expect(label(page, "inputs:form.body.label")).toHaveValue(words);
+  await expect(page.getByText(t("en", "inputs:queue.restored"))).toBeVisible();
+});
+
+test("a joint draft typed before the live editor is ready stays in the form, and saving it reaches the live draft", async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, "without scripts the plain form is all there is");
+  await join(page, "EarlyDrafter");
+  await page.goto("/c/demo/groups");
+  await label(page, "inputs:groups.create.name").fill(uniqueName("Early Union"));
+  await page.getByRole("button", { name: t("en", "inputs:groups.create.submit") }).click();
+  await expect(page.getByRole("heading", { name: t("en", "inputs:groups.draft.heading") })).toBeVisible();
+  // The scripts load after the page shows (issue #10): the person types while they are on their way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const scripts = (url: URL) => url.pathname.startsWith("/build/") && url.pathname.endsWith(".js");
+  await page.route(scripts, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  const title = `Written before the live editor ${Math.random().toString(36).slice(2, 7)}`;
+  await label(page, "inputs:groups.draft.title").fill(title);
+  // Then the scripts come, and the live draft opens and syncs (its socket answers).
+  const synced = page.waitForEvent("websocket", (ws) => ws.url().includes("/yjs/draft:")).then((ws) => ws.waitForEvent("framereceived"));
+  release();
+  await hydrated(page);
+  await synced;
+  await page.waitForTimeout(500);
+  await page.unroute(scripts);
+  await expect(label(page, "inputs:groups.draft.title")).toHaveValue(title);
+  await page.getByRole("button", { name: t("en", "inputs:groups.draft.save") }).click();
+  // Saved into the draft's doc: the live editor takes over, with those words.
+  await expect(page.getByText(t("en", "inputs:groups.live.saved"))).toBeVisible();
+  await expect(page.locator("#live-title")).toHaveValue(title);
 });
 
 test("a facilitator enters what an offline group said, credited to the group", async ({ page }) => {
