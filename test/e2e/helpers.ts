@@ -27,3 +27,18 @@ export async function hydrated(page: Page): Promise<void> {
     return Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
   }, undefined, { timeout: 15_000 });
 }
+
+/**
+ * Holds back the page's scripts until `release()`, so a test can type before they arrive, as a person on a
+ * slow link may. `stop()` lets later loads through at once.
+ */
+export async function holdScripts(page: Page): Promise<{ release(): void; stop(): Promise<void> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const scripts = (url: URL) => url.pathname.startsWith("/build/") && url.pathname.endsWith(".js");
+  await page.route(scripts, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { release, stop: () => page.unroute(scripts) };
+}

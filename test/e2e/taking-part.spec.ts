@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, hydrated, t, uniqueName } from "./helpers";
+import { ADMIN, holdScripts, hydrated, t, uniqueName } from "./helpers";
 
 // Issue #5, "Done when": live arrival and the offline queue with JavaScript on; a facilitator's entry,
 // a union's joint submission, and export and delete with JavaScript off and on.
@@ -91,19 +91,13 @@ test("what is typed before the page's scripts arrive is kept once they do", asyn
   test.skip(!javaScriptEnabled, "without scripts nothing is kept on the device; the form posts as it is");
   await join(page, "Early");
   // The scripts load after the page shows (issue #10): hold them while the person types.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const scripts = (url: URL) => url.pathname.startsWith("/build/") && url.pathname.endsWith(".js");
-  await page.route(scripts, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const scripts = await holdScripts(page);
   await page.reload();
   const words = `Typed before the scripts came ${Math.random().toString(36).slice(2, 7)}.`;
   await label(page, "inputs:form.body.label").fill(words);
-  release();
+  scripts.release();
   await hydrated(page);
-  await page.unroute(scripts);
+  await scripts.stop();
   await page.reload();
   await hydrated(page);
   await expect(label(page, "inputs:form.body.label")).toHaveValue(words);
@@ -118,23 +112,17 @@ test("a joint draft typed before the live editor is ready stays in the form, and
   await page.getByRole("button", { name: t("en", "inputs:groups.create.submit") }).click();
   await expect(page.getByRole("heading", { name: t("en", "inputs:groups.draft.heading") })).toBeVisible();
   // The scripts load after the page shows (issue #10): the person types while they are on their way.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const scripts = (url: URL) => url.pathname.startsWith("/build/") && url.pathname.endsWith(".js");
-  await page.route(scripts, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const scripts = await holdScripts(page);
   await page.reload();
   const title = `Written before the live editor ${Math.random().toString(36).slice(2, 7)}`;
   await label(page, "inputs:groups.draft.title").fill(title);
   // Then the scripts come, and the live draft opens and syncs (its socket answers).
   const synced = page.waitForEvent("websocket", (ws) => ws.url().includes("/yjs/draft:")).then((ws) => ws.waitForEvent("framereceived"));
-  release();
+  scripts.release();
   await hydrated(page);
   await synced;
   await page.waitForTimeout(500);
-  await page.unroute(scripts);
+  await scripts.stop();
   await expect(label(page, "inputs:groups.draft.title")).toHaveValue(title);
   await page.getByRole("button", { name: t("en", "inputs:groups.draft.save") }).click();
   // Saved into the draft's doc: the live editor takes over, with those words.
