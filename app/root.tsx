@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { LanguageProvider, useTranslation } from "~/lib/i18n-react";
 import { CsrfField } from "~/components/forms";
 import { dirOf, fallbackLng, languageNames, supportedLngs } from "~/i18n";
@@ -63,7 +63,12 @@ function Document({ locale, children }: { locale: string; children: ReactNode })
   const nonce = useNonce();
   // Asking for every namespace of the matched routes makes the browser load any it lacks after a
   // client-side navigation, and re-render when they arrive.
-  const pageNamespaces = useMatches().flatMap((m) => ((m.handle as { i18n?: string[] } | undefined)?.i18n ?? []));
+  const matches = useMatches();
+  const pageNamespaces = matches.flatMap((m) => ((m.handle as { i18n?: string[] } | undefined)?.i18n ?? []));
+  // A page whose route needs no script (`handle.scripts: false`, a list of links) is sent without any: it
+  // is whole without them, and a person on metered data does not pay for scripts that would do nothing
+  // there (issue #10). Decided for the document the server sends; once a page's scripts run, they stay.
+  const [needsScripts] = useState(() => !matches.some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false));
   const { t } = useTranslation([...new Set(["common", ...pageNamespaces])]);
   return (
     <html lang={locale} dir={dirOf(locale)}>
@@ -83,8 +88,8 @@ function Document({ locale, children }: { locale: string; children: ReactNode })
           {children}
         </main>
         <SiteFooter data={data} />
-        {/* Save-Data or the data-saver choice: no script at all; every page works without (DESIGN.md). */}
-        {data && !data.dataSaver ? (
+        {/* Save-Data or the data-saver choice, or a page that needs none: no script at all; every page works without (DESIGN.md). */}
+        {data && !data.dataSaver && needsScripts ? (
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />

@@ -7,7 +7,8 @@ import { listOpenConsultations } from "~/modules/consultations/consultations.ser
 import { tFor } from "~/i18n.server";
 import { dirOf } from "~/i18n";
 
-export const handle = { i18n: ["common", "consultations"] };
+// A list of links: no script (root.tsx).
+export const handle = { i18n: ["common", "consultations"], scripts: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -3,7 +3,7 @@ import { hydrated } from "./helpers";
 
 // Issue #10: the page paints before its scripts load (app/lib/late-scripts.server.ts), and still hydrates
 // the document the server rendered, without a mismatch (which would make React render it all again).
-for (const path of ["/", "/c/demo", "/register/demo"]) {
+for (const path of ["/c/demo", "/register/demo", "/register"]) {
   test(`${path} paints first, then loads its scripts and hydrates`, async ({ page }, info) => {
     test.skip(info.project.name === "js-off", "without scripts there is nothing to load late");
     const problems: string[] = [];
@@ -26,3 +26,17 @@ for (const path of ["/", "/c/demo", "/register/demo"]) {
     expect(problems).toEqual([]);
   });
 }
+
+test("/ loads no script at all, and its links still lead on", async ({ page }, info) => {
+  test.skip(info.project.name === "js-off", "without scripts no page loads any");
+  const scripts: string[] = [];
+  page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+  await page.goto("/", { waitUntil: "networkidle" });
+  expect(scripts).toEqual([]);
+  await page.locator(".card-list a").first().click();
+  await expect(page).toHaveURL(/\/c\//);
+  await hydrated(page);
+  // The first scripts are the consultation page's own.
+  expect(scripts.length).toBeGreaterThan(5);
+  expect(scripts.every((u) => new URL(u).pathname.startsWith("/build/"))).toBe(true);
+});

@@ -68,6 +68,15 @@ describe("scripts after the first paint, on the served page", () => {
     await server?.close();
   });
 
+  it("/ is sent without any script: a list of links needs none (its route says scripts: false)", async () => {
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toContain('<ul class="card-list">');
+    expect(home).not.toMatch(/<script\b/);
+    expect(home).not.toContain("modulepreload");
+    // Its links lead to pages that load their scripts.
+    expect(await (await fetch(`${server.url}/register`)).text()).toMatch(/<script\b[^>]*type="module"/);
+  });
+
   it("/c/demo has no early module preload and one module script that waits for the first paint", async () => {
     const html = await (await fetch(`${server.url}/c/demo`)).text();
     expect(html).not.toContain('<link rel="modulepreload"');
