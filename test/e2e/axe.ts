@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import { settled } from "./helpers";
 
 // Accessibility audits shared by the specs: WCAG 2.2 A and AA through axe-core. axe runs inside the page,
 // so the browser needs JavaScript; the "js-off" project audits what a browser without JavaScript gets by
@@ -18,6 +19,9 @@ export const test = base.extend<{ page: Page }>({
 
 /** Audits the page as it is: critical and serious violations fail, the rest are printed. */
 export async function audit(page: Page, label: string) {
+  // Scripts load after the first paint (issue #10): the page is audited once they have run, not while React
+  // is hydrating it (a CI run once reported no title on a page that always has one, audited mid-way).
+  await settled(page);
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
   for (const v of result.violations.filter((x) => !bad.includes(x))) console.log(`${label}: ${v.impact} ${v.id} (${v.nodes.length})`);

@@ -17,6 +17,15 @@ export function uniqueName(prefix: string): string {
   return `${prefix} ${Math.random().toString(36).slice(2, 7)}`;
 }
 
+/** Whether the page is done loading: hydrated if it loads scripts (a page sent without any is done as it is). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector("main");
+    const scripts = document.querySelector('script[type="module"]');
+    return !scripts || Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
+  }, undefined, { timeout: 15_000 });
+}
+
 /**
  * Waits until React has hydrated the page. Scripts load after the first paint (issue #10), so a test of
  * what a script does (the offline queue) waits for them, as a person's first keystrokes may not.
