@@ -102,11 +102,13 @@ export function useCommentQueue(slug: string, action: string) {
     // arrived (they load after the page shows) is what the form holds, and is kept from now on.
     const draft = read<{ body: string } | null>(draftName(slug), null);
     const body = formRef.current?.elements.namedItem("body");
-    if (body instanceof HTMLTextAreaElement && body.value) {
-      write(draftName(slug), { body: body.value });
-    } else if (draft?.body && body instanceof HTMLTextAreaElement) {
-      body.value = draft.body;
-      setRestored(true);
+    if (body instanceof HTMLTextAreaElement) {
+      if (body.value) {
+        write(draftName(slug), { body: body.value });
+      } else if (draft?.body) {
+        body.value = draft.body;
+        setRestored(true);
+      }
     }
     void flush();
     const online = () => void flush();

@@ -19,11 +19,7 @@ export function uniqueName(prefix: string): string {
 
 /** Whether the page is done loading: hydrated if it loads scripts (a page sent without any is done as it is). */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    const scripts = document.querySelector('script[type="module"]');
-    return !scripts || Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
-  }, undefined, { timeout: 15_000 });
+  await untilHydrated(page, true);
 }
 
 /**
@@ -31,10 +27,19 @@ export async function settled(page: Page): Promise<void> {
  * what a script does (the offline queue) waits for them, as a person's first keystrokes may not.
  */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
-  }, undefined, { timeout: 15_000 });
+  await untilHydrated(page, false);
+}
+
+function untilHydrated(page: Page, orScriptless: boolean) {
+  return page.waitForFunction(
+    (orScriptless) => {
+      if (orScriptless && !document.querySelector('script[type="module"]')) return true;
+      const main = document.querySelector("main");
+      return Boolean(main && Object.keys(main).some((k) => k.startsWith("__reactFiber")));
+    },
+    orScriptless,
+    { timeout: 15_000 },
+  );
 }
 
 /**
