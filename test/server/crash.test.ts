@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import type * as Y from "yjs";
@@ -6,6 +6,7 @@ import { Client, csrfFrom } from "../helpers/client";
 import WebSocket from "ws";
 import { GENERATION, ITEMS, type BoardDocItem } from "../../app/lib/board-doc";
 import { followBoard } from "../../app/lib/live-board.client";
+import { freePort, runBuilt, waitHealthy } from "../helpers/server-process";
 import { connectDoc, until } from "../helpers/yjs";
 
 // Issue #6, "Crash test": under load, `kill -9` the server; after a restart, every update any client had
@@ -17,33 +18,22 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
 });
 
-function start(port: number, schema: string) {
-  const child = spawn(process.execPath, ["build/server/index.js"], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: process.env.DATABASE_URL, DB_SCHEMA: schema, LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
-  children.push(child);
-  return child;
-}
-
-async function healthy(base: string): Promise<void> {
-  await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 60_000);
-}
+const start = (port: number, schema: string) =>
+  runBuilt({ PORT: String(port), DATABASE_URL: process.env.DATABASE_URL, DB_SCHEMA: schema, LOG_LEVEL: "warn" }, children);
 
 /** The built server on a schema of its own, to be killed with `kill -9` and started again on the same data. */
 async function crashableServer(name: string) {
   const schema = `${name}_${Date.now()}`;
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
   let server = start(port, schema);
   const stop = async (signal: NodeJS.Signals) => {
-    if (server.exitCode !== null || server.signalCode !== null) return;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill(signal);
-    await exited;
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+    server.child.kill(signal);
+    await server.exited;
   };
-  await healthy(base);
+  await waitHealthy(base, server);
   return {
     base,
     schema,
@@ -51,7 +41,7 @@ async function crashableServer(name: string) {
     kill: () => stop("SIGKILL"),
     async restart() {
       server = start(port, schema);
-      await healthy(base);
+      await waitHealthy(base, server);
     },
     async close() {
       await stop("SIGTERM");

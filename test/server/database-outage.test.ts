@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { Client } from "../helpers/client";
+import { freePort, runBuilt, waitHealthy } from "../helpers/server-process";
 import { until } from "../helpers/yjs";
 
 // Issue #10: the database goes away for a few seconds. Requests meanwhile get a clear page in the person's
@@ -60,22 +61,16 @@ describe.runIf(process.env.DATABASE_URL)("the database going away", () => {
     const url = new URL(process.env.DATABASE_URL!);
     const proxy = await pgProxy({ host: url.hostname, port: Number(url.port || 5432) });
     const schema = `outage_${Date.now()}`;
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const viaProxy = new URL(url);
     viaProxy.port = String(proxy.port);
-    const child = spawn(process.execPath, ["build/server/index.js"], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: viaProxy.toString(), DB_SCHEMA: schema, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    // The server's log, to show beside a failure (codes and messages only: the app logs no input text).
-    let log = "";
-    child.stdout!.on("data", (c) => (log += c));
-    child.stderr!.on("data", (c) => (log += c));
+    // The server's log is shown beside a failure (codes and messages only: the app logs no input text).
+    const server = runBuilt({ PORT: String(port), DATABASE_URL: viaProxy.toString(), DB_SCHEMA: schema, LOG_LEVEL: "warn" }, children);
+    const { child } = server;
     const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
     try {
-      await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 60_000);
+      await waitHealthy(base, server);
       const person = new Client(base);
       expect((await person.post("/c/demo/join", { pseudonym: "Outage Witness", consent: "yes" })).status).toBe(303);
       const form = (await person.get("/c/demo")).text;
@@ -86,7 +81,7 @@ describe.runIf(process.env.DATABASE_URL)("the database going away", () => {
       const started = Date.now();
       // A reader, in French, and a participant sending a comment: a clear page each, quickly, not a hang.
       const page = await new Client(base, { "accept-language": "fr" }).get("/c/demo");
-      expect(page.status, log.slice(-2000)).toBe(503);
+      expect(page.status, server.output().slice(-2000)).toBe(503);
       expect(page.text).toContain(fr.errors.unavailable.title.replace(/'/g, "&#x27;"));
       const sent = await person.post("/c/demo", { body: "Written while the database was away.", attribution: "pseudonymous", idempotencyKey: key }, { csrf });
       expect(sent.status).toBe(503);

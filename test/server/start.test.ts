@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { Client } from "../helpers/client";
+import { freePort, runBuilt, waitHealthy, type BuiltServer } from "../helpers/server-process";
 
 // These start the built server as `npm start` does, in a child process with its own database.
 const children: ChildProcess[] = [];
@@ -15,43 +16,16 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function run(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ["build/server/index.js"], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-/** Polls /healthz until it answers ok, for at most `limitMs`; returns the time it took. */
-async function waitHealthy(port: number, limitMs = 60_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < limitMs) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok && (await res.json()).ok) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not healthy within ${limitMs} ms`);
-}
-
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+const run = (env: Record<string, string | undefined>) => runBuilt(env, children);
+const waitFor = (port: number, server: BuiltServer) => waitHealthy(`http://127.0.0.1:${port}`, server);
 
 describe("npm start (build/server/index.js)", () => {
   it("starts on an empty embedded database with the demo, and stops cleanly on SIGTERM", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "consult-start-"));
     dirs.push(dataDir);
-    const port = freePort();
+    const port = await freePort();
     const server = run({ PORT: String(port), DATA_DIR: path.join(dataDir, "pglite") });
-    const ms = await waitHealthy(port);
+    const ms = await waitFor(port, server);
     console.log(`start on an empty embedded database: healthy after ${ms} ms`);
     const body = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(body).toMatchObject({ ok: true, db: "embedded" });
@@ -82,7 +56,7 @@ describe("npm start (build/server/index.js)", () => {
 
     // Data survives a restart: the demo is not loaded twice and the database is reused.
     const again = run({ PORT: String(port), DATA_DIR: path.join(dataDir, "pglite") });
-    await waitHealthy(port);
+    await waitFor(port, again);
     expect(again.output()).not.toContain("loaded the demo data");
     // …and is still signed in after it (contract "limits": sessions survive a restart).
     const account = await participant.get("/account");
@@ -94,7 +68,7 @@ describe("npm start (build/server/index.js)", () => {
   }, 120_000);
 
   it("exits non-zero with one clear line when the database is unreachable, without the password", async () => {
-    const server = run({ PORT: String(freePort()), DATABASE_URL: "postgres://someone:s3cret-pw@127.0.0.1:9/nowhere", DB_CONNECT_TIMEOUT: "3" });
+    const server = run({ PORT: String(await freePort()), DATABASE_URL: "postgres://someone:s3cret-pw@127.0.0.1:9/nowhere", DB_CONNECT_TIMEOUT: "3" });
     const code = await server.exited;
     expect(code).not.toBe(0);
     const lines = server.output().trim().split("\n").filter(Boolean);
@@ -107,9 +81,9 @@ describe("npm start (build/server/index.js)", () => {
     const schema = `start_${Date.now()}`;
     const admin = postgres(process.env.DATABASE_URL!, { onnotice: () => {} });
     try {
-      const port = freePort();
+      const port = await freePort();
       const first = run({ PORT: String(port), DATABASE_URL: process.env.DATABASE_URL, DB_SCHEMA: schema, DEMO: "0" });
-      await waitHealthy(port);
+      await waitFor(port, first);
       first.child.kill("SIGTERM");
       await first.exited;
       await admin`update ${admin(schema)}.schema_migrations set checksum = 'edited' where name = '0001_create_accounts.sql'`;
