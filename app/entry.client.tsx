@@ -8,14 +8,26 @@ import { TZ_COOKIE } from "./lib/time-zone";
 // GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
 document.documentElement.classList.add("js");
 
-// Dates and times are shown in the person's own time zone; the server learns it from this cookie.
+// Dates and times are shown in the person's own time zone; the server learns it from this cookie, for
+// the pages that come next. Working the zone out builds the browser's calendar data, a long task on a
+// cheap phone just as the page becomes usable, so a worker does it (public/time-zone.js).
+function rememberTimeZone(zone: unknown) {
+  if (typeof zone !== "string" || !zone || document.cookie.split("; ").includes(`${TZ_COOKIE}=${encodeURIComponent(zone)}`)) return;
+  document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+}
 try {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (zone && !document.cookie.split("; ").includes(`${TZ_COOKIE}=${encodeURIComponent(zone)}`)) {
-    document.cookie = `${TZ_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
+  if (typeof Worker === "function") {
+    const worker = new Worker("/time-zone.js");
+    worker.onmessage = (event) => {
+      worker.terminate();
+      rememberTimeZone(event.data);
+    };
+    worker.onerror = () => worker.terminate();
+  } else {
+    rememberTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
   }
 } catch {
-  // No Intl time zone: the consultation's own zone is shown, named.
+  // No worker and no Intl time zone: the consultation's own zone is shown, named.
 }
 
 // The briefing pack stays readable offline (public/sw.js); a browser without service workers just goes on.
