@@ -4,6 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { namespaces } from "./i18n";
 import { loadNamespaces } from "./lib/i18n-react";
 import { TZ_COOKIE } from "./lib/time-zone";
+import { KeepTypedText, watchTypingUntilHydrated } from "./lib/typed-before-hydration.client";
 
 // GOV.UK's pattern: styles that need JavaScript hang off this class, so without it the page is whole.
 document.documentElement.classList.add("js");
@@ -47,11 +48,14 @@ const lng = document.documentElement.lang;
 // without JavaScript, which is better than words replaced by their keys.
 loadNamespaces(lng, ["common", ...pageNamespaces]).then(
   () => {
+    watchTypingUntilHydrated();
     startTransition(() => {
       hydrateRoot(
         document,
         <StrictMode>
-          <RemixBrowser />
+          <KeepTypedText>
+            <RemixBrowser />
+          </KeepTypedText>
         </StrictMode>,
       );
     });

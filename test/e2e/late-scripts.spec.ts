@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { hydrated } from "./helpers";
+import { ADMIN, holdScripts, hydrated, t } from "./helpers";
 
 // Issue #10: the page paints before its scripts load (app/lib/late-scripts.server.ts), and still hydrates
 // the document the server rendered, without a mismatch (which would make React render it all again).
@@ -38,5 +38,32 @@ test("/ loads no script at all, and its links still lead on", async ({ page }, i
   await hydrated(page);
   // The first scripts are the consultation page's own.
   expect(scripts.length).toBeGreaterThan(5);
-  expect(scripts.every((u) => new URL(u).pathname.startsWith("/build/"))).toBe(true);
+  // The page's modules, and the worker that reads the time zone off the main thread.
+  expect(scripts.every((u) => new URL(u).pathname.startsWith("/build/") || new URL(u).pathname === "/time-zone.js")).toBe(true);
+});
+
+// React 18, hydrating a <textarea> that came with text, puts that text back as its value: what someone had
+// typed over it before the scripts arrived was lost (a CI run caught it on the interface texts page, where
+// the field holds the current wording). app/lib/typed-before-hydration.client.tsx keeps it.
+test("text typed over a filled-in field before the scripts arrive is still there once they have", async ({ page }, info) => {
+  test.skip(info.project.name === "js-off", "without scripts nothing hydrates");
+  await page.goto("/login");
+  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
+  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
+  const scripts = await holdScripts(page);
+  await page.goto("/admin/translations/ui?lang=fr&ns=common&key=nav.account");
+  const text = page.getByLabel(t("en", "translations:ui.admin.text"), { exact: true });
+  const sent = await text.inputValue();
+  expect(sent).not.toBe("");
+  await text.fill("Typed before the scripts came ({{name}})");
+  scripts.release();
+  await hydrated(page);
+  await scripts.stop();
+  // Past the effects that follow hydration.
+  await page.waitForTimeout(300);
+  await expect(text).toHaveValue("Typed before the scripts came ({{name}})");
+  // And the field still knows what it was sent with (a form can tell what was changed).
+  expect(await text.evaluate((el: HTMLTextAreaElement) => el.defaultValue)).toBe(sent);
 });
