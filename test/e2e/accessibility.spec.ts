@@ -1,6 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { audit, test } from "./axe";
-import { ADMIN, t } from "./helpers";
+import { signInAdmin, t } from "./helpers";
 
 // The audit and the page it runs in (JavaScript on; the "js-off" project asks for no scripts) are in ./axe.ts.
 
@@ -48,15 +48,6 @@ test("the staff pages have no serious accessibility violation", async ({ page },
   await page.goto("/c/demo/proxy");
   await audit(page, "/c/demo/proxy (offline input)");
 });
-
-/** Signs the admin in through the form, as staff do. */
-async function signInAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
-  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
-}
 
 // Split from the test above, and in two, so that each stays well within its time on a loaded machine.
 test("the staff's consultation pages have no serious accessibility violation", async ({ page }, info) => {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** A string from the locale files, so the tests follow the words people actually see. */
 export function t(lng: string, fullKey: string, vars: Record<string, string> = {}): string {
@@ -12,6 +12,15 @@ export function t(lng: string, fullKey: string, vars: Record<string, string> = {
 }
 
 export const ADMIN = { email: "admin@example.org", password: "e2e admin password" };
+
+/** Signs the admin in through the form, as staff do, and waits for the staff home page. */
+export async function signInAdmin(page: Page): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
+  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
+}
 
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Math.random().toString(36).slice(2, 7)}`;

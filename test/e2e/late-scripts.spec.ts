@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, holdScripts, hydrated, t } from "./helpers";
+import { holdScripts, hydrated, signInAdmin, t } from "./helpers";
 
 // Issue #10: the page paints before its scripts load (app/lib/late-scripts.server.ts), and still hydrates
 // the document the server rendered, without a mismatch (which would make React render it all again).
@@ -47,11 +47,7 @@ test("/ loads no script at all, and its links still lead on", async ({ page }, i
 // the field holds the current wording). app/lib/typed-before-hydration.client.tsx keeps it.
 test("text typed over a filled-in field before the scripts arrive is still there once they have", async ({ page }, info) => {
   test.skip(info.project.name === "js-off", "without scripts nothing hydrates");
-  await page.goto("/login");
-  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
-  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
+  await signInAdmin(page);
   const scripts = await holdScripts(page);
   await page.goto("/admin/translations/ui?lang=fr&ns=common&key=nav.account");
   const text = page.getByLabel(t("en", "translations:ui.admin.text"), { exact: true });

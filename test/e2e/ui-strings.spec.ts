@@ -1,6 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { audit, test } from "./axe";
-import { ADMIN, t } from "./helpers";
+import { signInAdmin, t } from "./helpers";
 
 // The interface's languages and the translators' page for its strings (issue #9): WCAG 2.2 A and AA through
 // axe-core, with JavaScript off and on (the two projects), as test/e2e/accessibility.spec.ts does. axe runs
@@ -29,11 +29,7 @@ for (const lng of ["en", "ar"]) {
 }
 
 test("the interface texts page, its errors and its suggestions have no serious accessibility violation", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel(t("en", "auth:login.email.label"), { exact: true }).fill(ADMIN.email);
-  await page.getByLabel(t("en", "auth:login.password.label"), { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: t("en", "auth:login.submit") }).click();
-  await expect(page.getByRole("heading", { level: 1, name: t("en", "admin:home.title") })).toBeVisible();
+  await signInAdmin(page);
 
   await page.goto("/admin/translations/ui?lang=fr");
   await expect(page.getByRole("heading", { level: 1, name: t("en", "translations:ui.admin.title") })).toBeVisible();
