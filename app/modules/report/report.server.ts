@@ -199,30 +199,27 @@ async function countParticipation(consultationId: string, counts: ConsultationCo
 }
 
 async function countThemes(consultationId: string, counts: ConsultationCounts, db: Db): Promise<{ themes: Themes; totalHidden: boolean }> {
-  const targets = counts.all("target").map(({ key, n }) => ({ target: key as TargetKey, n }));
+  const targets = counts.all("target").map(({ key }) => key as TargetKey);
   const questions = await listQuestionCodes(consultationId, db);
   // Questions in their order, then anything answered to a question no longer asked, then the rest.
   const keys: TargetKey[] = [
     ...questions.map((q) => `question:${q.code}` as const),
-    ...targets.map((r) => r.target).filter((k) => k.startsWith("question:") && !questions.some((q) => `question:${q.code}` === k)),
+    ...targets.filter((k) => k.startsWith("question:") && !questions.some((q) => `question:${q.code}` === k)),
     "section",
     "whole",
     "reply",
   ];
-  const byTarget = suppressTable(keys.map((k) => targets.find((r) => r.target === k)?.n ?? 0));
+  const byTarget = suppressTable(keys.map((k) => counts.of("target", k)));
   // An input may carry several concerns and rights, or none: these do not add up to a total, so only the
   // small counts are hidden.
-  const concerns = counts.all("concern");
-  const rights = counts.all("right");
-  const n = (rows: { key: string; n: number }[], key: string) => rows.find((r) => r.key === key)?.n ?? 0;
   const themes: Themes = {
     byQuestion: keys.map((target, i) => {
       const code = target.startsWith("question:") ? target.slice(9) : null;
       return { target, code, prompt: code ? (questions.find((q) => q.code === code)?.prompt ?? null) : null, inputs: byTarget.cells[i] };
     }),
-    byConcern: concernTags.map((concern) => ({ concern, inputs: cellOf(n(concerns, concern)) })),
+    byConcern: concernTags.map((concern) => ({ concern, inputs: cellOf(counts.of("concern", concern)) })),
     // Only the rights someone named, in the catalogue's order.
-    byRight: catalogueRightIds.filter((right) => n(rights, right) > 0).map((right) => ({ right, inputs: cellOf(n(rights, right)) })),
+    byRight: catalogueRightIds.filter((right) => counts.of("right", right) > 0).map((right) => ({ right, inputs: cellOf(counts.of("right", right)) })),
   };
   return { themes, totalHidden: byTarget.total.suppressed };
 }
